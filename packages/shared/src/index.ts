@@ -1,1 +1,13 @@
-export {};
+export * from './schemas/setup-request';
+export * from './schemas/api';
+export * from './rules/bucket-name';
+export * from './rules/key-name';
+export * from './rules/lifecycle-rules';
+export * from './rules/cors-rules';
+export * from './presets/capabilities';
+export * from './presets/lifecycle-presets';
+export * from './presets/cors-presets';
+export * from './presets/targets';
+export * from './b2-errors';
+export * from './s3-endpoint';
+export * from './config-files/types';

@@ -1,0 +1,120 @@
+// What each target fills into the wizard (DESIGN.md "Targets"). Every default can be changed.
+import type { KeyAccess } from './capabilities';
+import type {
+  BucketStep,
+  CorsStep,
+  LifecycleStep,
+  SetupRequestInput,
+  Target,
+} from '../schemas/setup-request';
+
+export interface TargetPreset {
+  label: string;
+  /** One sentence for the first step. */
+  description: string;
+  /** S3 tools need the S3 endpoint; the master key never works there. */
+  usesS3: boolean;
+  bucket: { type: 'allPrivate' | 'allPublic'; encryption: boolean };
+  lifecycle: LifecycleStep;
+  cors: CorsStep | { preset: 'oneOrigin'; origin: ''; apis: 'both'; uploads: boolean };
+  key: { access: KeyAccess; listAllBucketNames: boolean };
+  /** File names the Done step offers, beside SETUP-SUMMARY.md. */
+  files: readonly string[];
+}
+
+export const TARGET_PRESETS: Record<Target, TargetPreset> = {
+  litestream: {
+    label: 'Litestream',
+    description: 'Continuous backups of a SQLite database.',
+    usesS3: true,
+    bucket: { type: 'allPrivate', encryption: true },
+    lifecycle: { preset: 'keepLatest' },
+    cors: { preset: 'none' },
+    key: { access: 'readWrite', listAllBucketNames: true },
+    files: ['litestream.yml'],
+  },
+  jetbackup: {
+    label: 'JetBackup',
+    description: 'cPanel and WHM server backups.',
+    usesS3: false,
+    bucket: { type: 'allPrivate', encryption: false },
+    lifecycle: { preset: 'keepLatest' },
+    cors: { preset: 'none' },
+    key: { access: 'readWrite', listAllBucketNames: false },
+    files: ['jetbackup-destination.txt'],
+  },
+  laravel: {
+    label: 'Laravel / Flysystem',
+    description: 'File storage for a Laravel or PHP web app.',
+    usesS3: true,
+    bucket: { type: 'allPrivate', encryption: false },
+    lifecycle: { preset: 'keepAll' },
+    cors: { preset: 'oneOrigin', origin: '', apis: 'both', uploads: true },
+    key: { access: 'readWrite', listAllBucketNames: true },
+    files: ['laravel.env', 'filesystems-disk.php'],
+  },
+  rclone: {
+    label: 'rclone',
+    description: 'Copy and sync files from the command line.',
+    usesS3: false,
+    bucket: { type: 'allPrivate', encryption: false },
+    lifecycle: { preset: 'keepLatest' },
+    cors: { preset: 'none' },
+    key: { access: 'readWrite', listAllBucketNames: false },
+    files: ['rclone.conf'],
+  },
+  restic: {
+    label: 'restic',
+    description: 'Encrypted, deduplicated backups.',
+    usesS3: true,
+    bucket: { type: 'allPrivate', encryption: false },
+    lifecycle: { preset: 'keepLatest' },
+    cors: { preset: 'none' },
+    key: { access: 'readWrite', listAllBucketNames: true },
+    files: ['restic.env'],
+  },
+  'aws-cli': {
+    label: 'AWS CLI / other S3 tool',
+    description: 'The aws command, s3cmd or any tool that speaks S3.',
+    usesS3: true,
+    bucket: { type: 'allPrivate', encryption: false },
+    lifecycle: { preset: 'keepAll' },
+    cors: { preset: 'none' },
+    key: { access: 'readWrite', listAllBucketNames: true },
+    files: ['aws-config', 'aws-credentials', '.s3cfg'],
+  },
+  other: {
+    label: 'Something else',
+    description: 'Choose every setting yourself; you get the values as .env and JSON.',
+    usesS3: false,
+    bucket: { type: 'allPrivate', encryption: false },
+    lifecycle: { preset: 'keepAll' },
+    cors: { preset: 'none' },
+    key: { access: 'readWrite', listAllBucketNames: false },
+    files: ['b2-credentials.env', 'b2-setup.json'],
+  },
+};
+
+/** The request a target starts from; the bucket and key names are left for the user. */
+export function targetDefaults(target: Target): SetupRequestInput {
+  const preset = TARGET_PRESETS[target];
+  const bucket: BucketStep = {
+    mode: 'create',
+    name: '',
+    type: preset.bucket.type,
+    encryption: preset.bucket.encryption,
+    objectLock: false,
+  };
+  return {
+    target,
+    bucket,
+    lifecycle: preset.lifecycle,
+    cors: preset.cors as CorsStep,
+    key: {
+      name: '',
+      access: preset.key.access,
+      restrictToBucket: true,
+      listAllBucketNames: preset.key.listAllBucketNames,
+    },
+  };
+}
