@@ -1,1 +1,13 @@
-export {};
+export { createEmulator, accountIdOf, type Emulator, type EmulatorOptions } from './emulator';
+export type { FaultSpec } from './faults';
+export type { SecretStyle } from './ids';
+export type { EmulatorStateDump } from './shapes';
+export {
+  DEMO_ACCOUNT_ID,
+  DEMO_MASTER_KEY,
+  OTHER_ACCOUNT_ID,
+  OTHER_ACCOUNT_BUCKET_NAMES,
+  MAX_BUCKETS_PER_ACCOUNT,
+  TOKEN_LIFETIME_MS,
+} from './state';
+export { ALL_CAPABILITIES, MASTER_CAPABILITIES, BUCKET_KEY_CAPABILITIES, CORS_OPERATIONS, type Capability } from './rules';

@@ -1,0 +1,66 @@
+#!/usr/bin/env tsx
+/** `npm run emulator -- --port 8787`: starts the B2 emulator and prints where and with which key. */
+import { parseArgs } from 'node:util';
+import { createEmulator } from './emulator';
+
+function numberOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number >= 0, not "${value}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const USAGE = 'Usage: b2-emulator [--port 8787] [--host 127.0.0.1] [--latency ms] [--region us-west-004]';
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        latency: { type: 'string' },
+        region: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readArgs();
+
+if (values.help) {
+  console.log(USAGE);
+  console.log('Env: B2_EMULATOR_MASTER_KEY_ID, B2_EMULATOR_MASTER_KEY set the master key.');
+  process.exit(0);
+}
+
+const emulator = await createEmulator({
+  port: numberOption(values.port, 'port'),
+  host: values.host,
+  latencyMs: numberOption(values.latency, 'latency'),
+  region: values.region,
+});
+
+const keyFromEnv = (process.env.B2_EMULATOR_MASTER_KEY ?? '') !== '';
+console.log(`B2 emulator listening on ${emulator.url}`);
+console.log(`Master application key ID: ${emulator.masterKeyId}`);
+// A key the user set themselves is not echoed into logs; the demo key is printed so it can be pasted.
+console.log(`Master application key: ${keyFromEnv ? '(as set in B2_EMULATOR_MASTER_KEY)' : emulator.masterKey}`);
+
+let stopping = false;
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  emulator.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,61 @@
+/** b2_authorize_account: the v2 flat, v3 grouped and v4 multi-bucket answers (B2-FACTS §1). */
+import { checkBasicAuth } from '../auth';
+import { B2Error } from '../errors';
+import { header, type CallContext, type Reply } from '../context';
+import { isMultiBucketKey } from '../shapes';
+import { TOKEN_LIFETIME_MS } from '../state';
+
+export const RECOMMENDED_PART_SIZE = 100_000_000;
+export const ABSOLUTE_MINIMUM_PART_SIZE = 5_000_000;
+
+export function authorizeAccount(ctx: CallContext): Reply {
+  const { state, config, version } = ctx;
+  const key = checkBasicAuth(state, header(ctx, 'authorization'));
+  if (version < 4 && isMultiBucketKey(key)) {
+    throw new B2Error(401, 'unsupported', 'this application key has several buckets: use b2api/v4 to authorize it');
+  }
+  const lifetime =
+    key.expirationTimestamp === null ? TOKEN_LIFETIME_MS : Math.min(TOKEN_LIFETIME_MS, key.expirationTimestamp - state.now());
+  const { token } = state.issueToken(key, 'account', {}, lifetime);
+  const bucketId = key.bucketIds?.[0] ?? null;
+  const bucketName = bucketId === null ? null : (state.buckets.get(bucketId)?.bucketName ?? null);
+  const urls = {
+    apiUrl: config.url,
+    downloadUrl: config.url,
+    s3ApiUrl: config.s3ApiUrl,
+    recommendedPartSize: RECOMMENDED_PART_SIZE,
+    absoluteMinimumPartSize: ABSOLUTE_MINIMUM_PART_SIZE,
+  };
+  const capabilities = [...key.capabilities];
+  if (version === 2) {
+    return {
+      json: {
+        accountId: key.accountId,
+        authorizationToken: token,
+        allowed: { bucketId, bucketName, capabilities, namePrefix: key.namePrefix },
+        ...urls,
+        minimumPartSize: RECOMMENDED_PART_SIZE,
+      },
+    };
+  }
+  const storageApi =
+    version === 3
+      ? { infoType: 'storageApi', ...urls, bucketId, bucketName, capabilities, namePrefix: key.namePrefix }
+      : {
+          infoType: 'storageApi',
+          ...urls,
+          allowed: {
+            buckets: key.bucketIds?.map((id) => ({ id, name: state.buckets.get(id)?.bucketName ?? null })) ?? null,
+            capabilities,
+            namePrefix: key.namePrefix,
+          },
+        };
+  return {
+    json: {
+      accountId: key.accountId,
+      authorizationToken: token,
+      applicationKeyExpirationTimestamp: key.expirationTimestamp,
+      apiInfo: { storageApi },
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/** The JSON objects B2 answers with: buckets, keys, file versions (B2-FACTS §2, §7, Appendix A). */
+import { hasCapability, type Caller } from './auth';
+import type { Bucket, FileVersion, KeyRecord, State } from './state';
+
+export type ApiVersion = 2 | 3 | 4;
+
+/** The bucket object, with the fields a caller may not read filtered as B2 does. */
+export function bucketJson(bucket: Bucket, caller: Caller | null): Record<string, unknown> {
+  const readSse = hasCapability(caller, 'readBucketEncryption');
+  const readLock = hasCapability(caller, 'readBucketRetentions');
+  const readReplication = hasCapability(caller, 'readBucketReplications');
+  return {
+    accountId: bucket.accountId,
+    bucketId: bucket.bucketId,
+    bucketName: bucket.bucketName,
+    bucketType: bucket.bucketType,
+    bucketInfo: { ...bucket.bucketInfo },
+    corsRules: structuredClone(bucket.corsRules),
+    lifecycleRules: structuredClone(bucket.lifecycleRules),
+    options: [...bucket.options],
+    revision: bucket.revision,
+    defaultServerSideEncryption: readSse
+      ? { isClientAuthorizedToRead: true, value: { ...bucket.defaultServerSideEncryption } }
+      : { isClientAuthorizedToRead: false },
+    fileLockConfiguration: readLock
+      ? {
+          isClientAuthorizedToRead: true,
+          value: { defaultRetention: structuredClone(bucket.defaultRetention), isFileLockEnabled: bucket.fileLockEnabled },
+        }
+      : { isClientAuthorizedToRead: false, value: null },
+    replicationConfiguration: readReplication
+      ? { isClientAuthorizedToRead: true, value: structuredClone(bucket.replicationConfiguration) }
+      : { isClientAuthorizedToRead: false, value: null },
+  };
+}
+
+/** The key object (never the secret): v2/v3 carry `bucketId`, v4 `bucketIds`. */
+export function keyJson(key: KeyRecord, version: ApiVersion): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    accountId: key.accountId,
+    applicationKeyId: key.applicationKeyId,
+    capabilities: [...key.capabilities],
+    expirationTimestamp: key.expirationTimestamp,
+    keyName: key.keyName,
+    namePrefix: key.namePrefix,
+    options: ['s3'],
+  };
+  if (version >= 4) base.bucketIds = key.bucketIds ? [...key.bucketIds] : null;
+  else base.bucketId = key.bucketIds?.[0] ?? null;
+  return base;
+}
+
+export const isMultiBucketKey = (key: KeyRecord): boolean => key.bucketIds !== null && key.bucketIds.length > 1;
+
+/** The file version object of b2_upload_file, b2_list_file_names, b2_get_file_info, ... */
+export function fileJson(file: FileVersion, caller: Caller | null): Record<string, unknown> {
+  return {
+    accountId: file.accountId,
+    action: file.action,
+    bucketId: file.bucketId,
+    contentLength: file.contentLength,
+    contentMd5: file.contentMd5,
+    contentSha1: file.contentSha1,
+    contentType: file.contentType,
+    fileId: file.fileId,
+    fileInfo: { ...file.fileInfo },
+    fileName: file.fileName,
+    fileRetention: hasCapability(caller, 'readFileRetentions')
+      ? { isClientAuthorizedToRead: true, value: { mode: null, retainUntilTimestamp: null } }
+      : { isClientAuthorizedToRead: false, value: null },
+    legalHold: hasCapability(caller, 'readFileLegalHolds')
+      ? { isClientAuthorizedToRead: true, value: null }
+      : { isClientAuthorizedToRead: false, value: null },
+    replicationStatus: null,
+    serverSideEncryption: file.serverSideEncryption
+      ? { algorithm: file.serverSideEncryption.algorithm ?? null, mode: file.serverSideEncryption.mode }
+      : { algorithm: null, mode: null },
+    uploadTimestamp: file.uploadTimestamp,
+  };
+}
+
+/** A "folder" entry of a delimited listing. */
+export function folderJson(bucketId: string, accountId: string, name: string): Record<string, unknown> {
+  return {
+    accountId,
+    action: 'folder',
+    bucketId,
+    contentLength: 0,
+    contentMd5: null,
+    contentSha1: null,
+    contentType: null,
+    fileId: null,
+    fileInfo: {},
+    fileName: name,
+    uploadTimestamp: 0,
+  };
+}
+
+/** What `GET /__emulator/state` returns: no secrets, no file contents. */
+export function stateDump(state: State): EmulatorStateDump {
+  const now = state.now();
+  const buckets = [...state.buckets.values()];
+  const nameOf = (id: string): string | null => state.buckets.get(id)?.bucketName ?? null;
+  return {
+    accounts: state.accounts.map((a) => ({ ...a })),
+    buckets: buckets.map((b) => ({
+      accountId: b.accountId,
+      bucketId: b.bucketId,
+      bucketName: b.bucketName,
+      bucketType: b.bucketType,
+      lifecycleRules: structuredClone(b.lifecycleRules),
+      corsRules: structuredClone(b.corsRules),
+      defaultServerSideEncryption: { ...b.defaultServerSideEncryption },
+      fileLockEnabled: b.fileLockEnabled,
+      revision: b.revision,
+      bucketInfo: { ...b.bucketInfo },
+    })),
+    keys: [...state.keys.values()]
+      .filter((k) => !k.isMaster && (k.expirationTimestamp === null || k.expirationTimestamp > now))
+      .map((k) => ({
+        accountId: k.accountId,
+        applicationKeyId: k.applicationKeyId,
+        keyName: k.keyName,
+        capabilities: [...k.capabilities],
+        bucketId: k.bucketIds?.[0] ?? null,
+        bucketIds: k.bucketIds ? [...k.bucketIds] : null,
+        namePrefix: k.namePrefix,
+        expirationTimestamp: k.expirationTimestamp,
+      })),
+    files: buckets.flatMap((b) =>
+      state.versionsIn(b.bucketId).map((f) => ({
+        bucketId: f.bucketId,
+        bucketName: nameOf(f.bucketId) ?? '',
+        fileId: f.fileId,
+        fileName: f.fileName,
+        contentLength: f.contentLength,
+        action: f.action,
+        uploadTimestamp: f.uploadTimestamp,
+      })),
+    ),
+  };
+}
+
+export interface EmulatorStateDump {
+  accounts: { accountId: string; isDemo: boolean }[];
+  buckets: {
+    accountId: string;
+    bucketId: string;
+    bucketName: string;
+    bucketType: string;
+    lifecycleRules: unknown[];
+    corsRules: unknown[];
+    defaultServerSideEncryption: { mode: string; algorithm?: string };
+    fileLockEnabled: boolean;
+    revision: number;
+    bucketInfo: Record<string, string>;
+  }[];
+  keys: {
+    accountId: string;
+    applicationKeyId: string;
+    keyName: string;
+    capabilities: string[];
+    bucketId: string | null;
+    bucketIds: string[] | null;
+    namePrefix: string | null;
+    expirationTimestamp: number | null;
+  }[];
+  files: {
+    bucketId: string;
+    bucketName: string;
+    fileId: string;
+    fileName: string;
+    contentLength: number;
+    action: string;
+    uploadTimestamp: number;
+  }[];
+}
