@@ -5,5 +5,8 @@ export default defineConfig({
     name: 'shared',
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Pure functions and no module state: sharing one context per worker is safe, and 4x faster.
+    pool: 'threads',
+    isolate: false,
   },
 });

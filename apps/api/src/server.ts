@@ -1,17 +1,99 @@
-import express from 'express';
-import { existsSync } from 'node:fs';
+// Starts the API (and, with SANDBOX on, the practice emulator) from the environment.
+// Only this file reads env and listens.
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { createEmulator, type Emulator } from '@b2wiz/b2-emulator';
+import { createApp } from './app';
+import { createB2Gateway } from './b2/b2-gateway';
+import { systemClock } from './clock';
+import { ConfigError, DEFAULT_CONFIG, parseEnv, type AppConfig } from './config';
+import { createLogger } from './http/logger';
+import { InMemorySessionStore } from './services/session-service';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
-const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 
-const app = express();
-app.get('/api/health', (_req, res) => {
-  res.json({ ok: true });
+const logger = createLogger(env.LOG_LEVEL);
+
+let sandbox: Emulator | null = null;
+if (env.SANDBOX) {
+  // Its own loopback port, whatever HOST the app binds: the sandbox is never reachable from outside.
+  sandbox = await createEmulator({ port: 0, host: '127.0.0.1' });
+  logger.info('practice sandbox started', { url: sandbox.url });
+}
+
+const config: AppConfig = {
+  ...DEFAULT_CONFIG,
+  b2ApiUrl: env.B2_API_URL,
+  sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+  trustProxy: env.TRUST_PROXY,
+  fallbackS3Region: env.B2_S3_REGION,
+  webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  sandbox: sandbox
+    ? {
+        apiUrl: sandbox.url,
+        masterKeyId: sandbox.masterKeyId,
+        masterKey: sandbox.masterKey,
+        s3ApiUrl: sandbox.s3ApiUrl,
+        region: sandbox.region,
+      }
+    : null,
+};
+
+const sessions = new InMemorySessionStore(config.sessionIdleMs, systemClock);
+const sweeper = setInterval(() => sessions.sweep(), 60_000);
+sweeper.unref();
+
+const app = createApp({
+  config,
+  b2: createB2Gateway({
+    onCall: (event) => logger.debug('b2 call', { ...event }),
+  }),
+  sessions,
+  clock: systemClock,
+  logger,
 });
-if (existsSync(webDist)) app.use(express.static(webDist));
 
-app.listen(port, host, () => {
+const server = app.listen(env.PORT, env.HOST, () => {
+  const { port } = server.address() as AddressInfo;
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  logger.info('B2 Setup Wizard listening', {
+    url: `http://${host}:${port}/`,
+    b2ApiUrl: config.b2ApiUrl,
+  });
   console.log(`B2 Setup Wizard: http://${host}:${port}/`);
 });
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${error.code ?? error.message}`);
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  // Stop accepting; idle keep-alive sockets go now, busy ones when their answer is sent.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const force = setTimeout(() => {
+    logger.warn('shutdown timed out; closing remaining connections');
+    server.closeAllConnections();
+  }, 30_000);
+  force.unref();
+  await app.drain();
+  await closed;
+  clearInterval(sweeper);
+  await sandbox?.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -125,7 +125,8 @@ export const B2_ERROR_TEXTS: Record<string, ErrorText> = {
 
 /** Plain words for a B2 answer; unknown codes fall back by HTTP status. */
 export function b2ErrorText(code: string | undefined, status: number | undefined): ErrorText {
-  const known = code ? B2_ERROR_TEXTS[code] : undefined;
+  // hasOwn: the code comes from the server, and 'toString' must not find Object.prototype's.
+  const known = code && Object.hasOwn(B2_ERROR_TEXTS, code) ? B2_ERROR_TEXTS[code] : undefined;
   if (known) return known;
   if (status === 429) return B2_ERROR_TEXTS.too_many_requests!;
   if (status === 503) return B2_ERROR_TEXTS.service_unavailable!;

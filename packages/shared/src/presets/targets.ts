@@ -105,11 +105,12 @@ export function targetDefaults(target: Target): SetupRequestInput {
     encryption: preset.bucket.encryption,
     objectLock: false,
   };
+  // Copies, so a form that edits its draft cannot change TARGET_PRESETS.
   return {
     target,
     bucket,
-    lifecycle: preset.lifecycle,
-    cors: preset.cors as CorsStep,
+    lifecycle: structuredClone(preset.lifecycle),
+    cors: structuredClone(preset.cors) as CorsStep,
     key: {
       name: '',
       access: preset.key.access,

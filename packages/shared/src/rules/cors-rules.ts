@@ -30,14 +30,14 @@ export interface CorsRuleInput {
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
 export function corsRuleNameProblem(name: string): string | null {
-  if (name.length < 6 || name.length > 50) {
-    return `CORS rule names need 6 to 50 characters (this one has ${name.length}).`;
-  }
   const other = [...name].find((ch) => !/[A-Za-z0-9-]/.test(ch));
   if (other !== undefined)
     return `CORS rule names can only use letters, digits and '-'. Remove '${other}'.`;
   if (name.toLowerCase().startsWith('b2-'))
     return "CORS rule names can't start with 'b2-'. Choose another start.";
+  if (name.length < 6 || name.length > 50) {
+    return `CORS rule names need 6 to 50 characters (this one has ${name.length}).`;
+  }
   return null;
 }
 
@@ -69,7 +69,9 @@ export function corsRuleBytes(rule: CorsRuleInput): number {
     ...(rule.allowedHeaders ?? []),
     ...(rule.exposeHeaders ?? []),
   ];
-  return strings.reduce((sum, s) => sum + Buffer.byteLength(s, 'utf8'), 0);
+  // TextEncoder, not Buffer: these rules also run in the browser.
+  const encoder = new TextEncoder();
+  return strings.reduce((sum, s) => sum + encoder.encode(s).length, 0);
 }
 
 export function corsRulesProblems(rules: readonly CorsRuleInput[]): RuleProblem[] {

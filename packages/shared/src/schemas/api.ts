@@ -9,13 +9,14 @@ export const connectRequestSchema = z.union(
       applicationKeyId: z
         .string({ error: 'Enter the application key ID.' })
         .trim()
+        // The regexes accept '' so an empty field gets only the "Enter ..." message.
         .min(1, 'Enter the application key ID.')
         .max(
           100,
           'An application key ID has at most 100 characters. Check that you pasted the key ID.',
         )
         .regex(
-          /^[A-Za-z0-9]+$/,
+          /^[A-Za-z0-9]*$/,
           'An application key ID has only letters and digits. Check what you pasted.',
         ),
       applicationKey: z
@@ -24,7 +25,7 @@ export const connectRequestSchema = z.union(
         .min(1, 'Enter the application key.')
         .max(200, 'An application key has at most 200 characters. Check what you pasted.')
         .regex(
-          /^[\x21-\x7e]+$/,
+          /^[\x21-\x7e]*$/,
           'The application key has a space or hidden character in it. Paste it again.',
         ),
     }),

@@ -1,6 +1,7 @@
 // The SetupRequest contract (DESIGN.md): one schema per wizard step, composed into the request.
 import { z } from 'zod';
 import { bucketNameProblem } from '../rules/bucket-name';
+import { hasControlCharacter } from '../rules/control-characters';
 import { corsOriginProblem, corsRulesProblems } from '../rules/cors-rules';
 import { KEY_MAX_VALID_DAYS, keyNameProblem } from '../rules/key-name';
 import { lifecycleRulesProblems } from '../rules/lifecycle-rules';
@@ -65,7 +66,7 @@ const nullableDays = (label: string) =>
 export const lifecycleRuleSchema = z.object({
   fileNamePrefix: z
     .string({ error: 'Enter a file path prefix, or leave it empty for the whole bucket.' })
-    .max(1024),
+    .max(1024, 'A file path prefix can have at most 1024 characters.'),
   daysFromUploadingToHiding: nullableDays('Days until a file is hidden').default(null),
   daysFromHidingToDeleting: nullableDays('Days until a hidden file is deleted').default(null),
   daysFromStartingToCancelingUnfinishedLargeFiles: nullableDays(
@@ -169,10 +170,6 @@ export const keyStepSchema = z.object(
 );
 export type KeyStep = z.infer<typeof keyStepSchema>;
 
-function hasControlCharacter(text: string): boolean {
-  return [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
-}
-
 // --- Target options -----------------------------------------------------------------------------
 const relativePath = (label: string) =>
   z
@@ -200,13 +197,25 @@ const profileName = (label: string) =>
     .string()
     .min(1, `Enter a ${label.toLowerCase()}.`)
     .max(64, `${label} can have at most 64 characters.`)
-    .regex(/^[A-Za-z0-9_-]+$/, `${label} can only use letters, digits, '-' and '_'.`);
+    // '*', not '+': min(1) alone reports an empty name.
+    .regex(/^[A-Za-z0-9_-]*$/, `${label} can only use letters, digits, '-' and '_'.`)
+    // rclone refuses remote names that start with '-', and `--profile -x` reads as an option.
+    .refine((name) => !name.startsWith('-'), `${label} can't start with '-'.`);
+
+// Litestream expands $VAR and ${VAR} anywhere in its config file and has no escape for '$'.
+const LITESTREAM_NO_DOLLAR = {
+  message: "Litestream reads '$' as the start of an environment variable. Remove the '$'.",
+};
 
 export const targetOptionsSchema = z.object({
   litestream: z
     .object({
-      dbPath: absolutePath('The database path').default('/var/lib/app/app.db'),
-      replicaPath: relativePath('The replica path').default('app.db'),
+      dbPath: absolutePath('The database path')
+        .refine((p) => !p.includes('$'), LITESTREAM_NO_DOLLAR)
+        .default('/var/lib/app/app.db'),
+      replicaPath: relativePath('The replica path')
+        .refine((p) => !p.includes('$'), LITESTREAM_NO_DOLLAR)
+        .default('app.db'),
     })
     .optional(),
   jetbackup: z
@@ -215,6 +224,10 @@ export const targetOptionsSchema = z.object({
         .string()
         .min(1, 'Enter a destination name.')
         .max(40, 'JetBackup destination names can have at most 40 characters.')
+        .refine(
+          (name) => !hasControlCharacter(name),
+          "The destination name can't contain control characters.",
+        )
         .default('Backblaze B2'),
       backupDirectory: relativePath('The backup directory').default('jetbackup'),
     })

@@ -1,0 +1,85 @@
+// createApp(deps): the Express app, apart from listen, so tests drive it over real HTTP.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { B2Gateway } from './b2/b2-types';
+import type { Clock } from './clock';
+import type { AppConfig } from './config';
+import { csrfProtection } from './http/csrf';
+import { apiNotFound, errorMiddleware } from './http/error-middleware';
+import { requestLogger, type Logger } from './http/logger';
+import { noStore, securityHeaders } from './http/security-headers';
+import { bucketRouter } from './routes/bucket-router';
+import { sessionRouter } from './routes/session-router';
+import { setupRouter } from './routes/setup-router';
+import { renderFiles as defaultRenderFiles, type RenderFiles } from './services/render-files';
+import type { SessionStore } from './services/session-service';
+import { SetupService } from './services/setup-service';
+
+export interface AppDeps {
+  config: AppConfig;
+  b2: B2Gateway;
+  sessions: SessionStore;
+  /** The sessions' idle clock lives in the store; kept here for anything else that tells time. */
+  clock: Clock;
+  logger: Logger;
+  renderFiles?: RenderFiles;
+}
+
+export type App = Express & {
+  /** Resolves once no apply is running (graceful shutdown). */
+  drain(): Promise<void>;
+};
+
+export function createApp(deps: AppDeps): App {
+  const { config, b2, sessions, logger } = deps;
+  const setup = new SetupService({
+    config,
+    gateway: b2,
+    logger,
+    renderFiles: deps.renderFiles ?? defaultRenderFiles,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  app.use(requestLogger(logger));
+
+  const api = express.Router();
+  api.use(noStore);
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  api.use(csrfProtection());
+  api.use(express.json({ limit: config.bodyLimitBytes }));
+  api.use('/session', sessionRouter({ config, b2, sessions }));
+  api.use('/buckets', bucketRouter({ sessions }));
+  api.use('/setup', setupRouter({ sessions, setup }));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  const webDist = config.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    app.use(
+      express.static(webDist, {
+        index: false,
+        setHeaders: (res, path) => {
+          // Vite puts a content hash in every asset name.
+          if (path.includes(`${join(webDist, 'assets')}`)) {
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          }
+        },
+      }),
+    );
+    // The SPA's own routes (the wizard's steps) all load index.html.
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  }
+
+  app.use(errorMiddleware(logger));
+  return Object.assign(app, { drain: () => setup.drain() });
+}

@@ -1,0 +1,98 @@
+// What the rest of the API knows about B2: plain values, no B2 JSON, no tokens.
+import type { CorsRule, LifecycleRule } from '@b2wiz/shared';
+
+export interface B2Authorization {
+  accountId: string;
+  applicationKeyId: string;
+  isMasterKey: boolean;
+  capabilities: string[];
+  /** Set when the key is restricted to one bucket. */
+  bucketId: string | null;
+  bucketName: string | null;
+  namePrefix: string | null;
+  s3ApiUrl: string;
+}
+
+export interface EncryptionSetting {
+  mode: 'SSE-B2' | 'none' | null;
+  algorithm?: string | null;
+}
+
+export interface B2Bucket {
+  accountId: string;
+  bucketId: string;
+  bucketName: string;
+  bucketType: string;
+  lifecycleRules: LifecycleRule[];
+  corsRules: CorsRule[];
+  /** null when the key may not read it. */
+  defaultServerSideEncryption: EncryptionSetting | null;
+  fileLockEnabled: boolean | null;
+  revision: number;
+}
+
+export interface B2Key {
+  applicationKeyId: string;
+  keyName: string;
+  capabilities: string[];
+  bucketId: string | null;
+  namePrefix: string | null;
+  expirationTimestamp: number | null;
+}
+
+export interface B2NewKey extends B2Key {
+  /** The secret: B2 returns it only here. */
+  applicationKey: string;
+}
+
+export interface CreateBucketInput {
+  bucketName: string;
+  bucketType: 'allPrivate' | 'allPublic';
+  lifecycleRules: LifecycleRule[];
+  corsRules: CorsRule[];
+  /** Omitted: B2 decides (and no writeBucketEncryption is needed). */
+  defaultServerSideEncryption?: { mode: 'SSE-B2'; algorithm: 'AES256' } | { mode: 'none' };
+  fileLockEnabled: boolean;
+}
+
+export interface UpdateBucketInput {
+  bucketId: string;
+  ifRevisionIs: number;
+  lifecycleRules: LifecycleRule[];
+  corsRules: CorsRule[];
+}
+
+export interface CreateKeyInput {
+  keyName: string;
+  capabilities: string[];
+  bucketId?: string;
+  namePrefix?: string;
+  validDurationInSeconds?: number;
+}
+
+/** One authorized key: a session's connection to B2, or the new key while it is checked. */
+export interface B2Connection {
+  readonly authorization: B2Authorization;
+  listBuckets(filter?: { bucketId?: string; bucketName?: string }): Promise<B2Bucket[]>;
+  createBucket(input: CreateBucketInput): Promise<B2Bucket>;
+  updateBucket(input: UpdateBucketInput): Promise<B2Bucket>;
+  createKey(input: CreateKeyInput): Promise<B2NewKey>;
+  listKeys(): Promise<B2Key[]>;
+  deleteKey(applicationKeyId: string): Promise<void>;
+  uploadFile(input: {
+    bucketId: string;
+    fileName: string;
+    data: Buffer;
+    contentType: string;
+  }): Promise<{ fileId: string; fileName: string }>;
+  deleteFileVersion(input: { fileId: string; fileName: string }): Promise<void>;
+}
+
+export interface B2Gateway {
+  /** b2_authorize_account against `baseUrl` (B2_API_URL, or the sandbox emulator). */
+  connect(input: {
+    baseUrl: string;
+    applicationKeyId: string;
+    applicationKey: string;
+  }): Promise<B2Connection>;
+}

@@ -1,0 +1,30 @@
+// Finds the caller's session from the cookie, or answers 401 not_connected.
+import type { Request, RequestHandler, Response } from 'express';
+import { AppError } from '../http/app-error';
+import { clearSessionCookie, readSessionId } from '../http/session-cookie';
+import type { Session, SessionStore } from '../services/session-service';
+
+export function notConnected(): AppError {
+  return new AppError(
+    401,
+    'not_connected',
+    'You are not connected to Backblaze (or the connection ended after a while without use). Connect with your application key again.',
+  );
+}
+
+export function requireSession(sessions: SessionStore): RequestHandler {
+  return (req, res, next) => {
+    const id = readSessionId(req);
+    const session = id ? sessions.get(id) : undefined;
+    if (!session) {
+      if (req.headers.cookie !== undefined && id) clearSessionCookie(req, res);
+      return next(notConnected());
+    }
+    res.locals.session = session;
+    next();
+  };
+}
+
+export function sessionOf(_req: Request, res: Response): Session {
+  return res.locals.session as Session;
+}

@@ -1,0 +1,415 @@
+import type { Emulator } from '@b2wiz/b2-emulator';
+import {
+  corsRulesFor,
+  errorEnvelopeSchema,
+  keyCapabilities,
+  setupResultSchema,
+  type SetupRequestInput,
+} from '@b2wiz/shared';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  b2Native,
+  connectMaster,
+  createKeyOnEmulator,
+  idempotencyKey,
+  setupRequest,
+  startApp,
+  startEmulator,
+  totalCalls,
+  uniqueName,
+  type TestApp,
+} from './helpers';
+
+let emulator: Emulator;
+let t: TestApp;
+let agent: ReturnType<TestApp['agent']>;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  t = await startApp({ b2ApiUrl: emulator.url });
+});
+afterAll(async () => {
+  await t.close();
+  await emulator.close();
+});
+beforeEach(async () => {
+  emulator.reset();
+  agent = t.agent();
+  await connectMaster(agent, emulator).expect(200);
+});
+
+const apply = (body: SetupRequestInput, key = idempotencyKey()) =>
+  agent.post('/api/setup/apply').send({ ...body, idempotencyKey: key });
+
+const bucketNamed = (name: string) => emulator.state().buckets.find((b) => b.bucketName === name);
+const keysOf = (bucketId: string) => emulator.state().keys.filter((k) => k.bucketId === bucketId);
+
+describe('POST /api/setup/apply', () => {
+  it('when a new bucket is set up, then one create_bucket carries every setting and one key is made for it', async () => {
+    const name = uniqueName('laravel');
+    const request = setupRequest('laravel', name, {
+      cors: { preset: 'oneOrigin', origin: 'https://app.example.com', apis: 'both', uploads: true },
+      options: { laravel: { appUrl: 'https://app.example.com', diskName: 'b2' } },
+    });
+    const res = await apply(request).expect(200);
+    const result = setupResultSchema.parse(res.body);
+
+    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(emulator.callCounts().b2_update_bucket ?? 0).toBe(0);
+    expect(emulator.callCounts().b2_create_key).toBe(1);
+    const bucket = bucketNamed(name)!;
+    expect(bucket.corsRules).toEqual(
+      corsRulesFor({
+        preset: 'oneOrigin',
+        origin: 'https://app.example.com',
+        apis: 'both',
+        uploads: true,
+      }),
+    );
+    expect(bucket.lifecycleRules).toEqual([]);
+    expect(bucket.revision).toBe(1);
+    const [key] = keysOf(bucket.bucketId);
+    expect(key).toMatchObject({
+      applicationKeyId: result.key.applicationKeyId,
+      keyName: 'laravel-key',
+      bucketId: bucket.bucketId,
+    });
+    expect([...key!.capabilities].sort()).toEqual(keyCapabilities('readWrite', true).sort());
+
+    expect(result.bucket).toMatchObject({
+      bucketId: bucket.bucketId,
+      bucketName: name,
+      bucketType: 'allPrivate',
+    });
+    expect(result.key.applicationKey).toMatch(/^K/);
+    expect(result.endpoint).toEqual({
+      s3Endpoint: 'https://s3.us-west-004.backblazeb2.com',
+      s3Region: 'us-west-004',
+    });
+    expect(result.files.map((f) => f.filename)).toEqual([
+      'laravel.env',
+      'filesystems-disk.php',
+      'SETUP-SUMMARY.md',
+    ]);
+    expect(result.files[0]!.content).toContain(result.key.applicationKeyId);
+  });
+
+  it('when the key may write, then the check signs in, uploads a marker inside its prefix and deletes it', async () => {
+    const name = uniqueName('prefixed');
+    const base = setupRequest('rclone', name);
+    const res = await apply({ ...base, key: { ...base.key, namePrefix: 'server-1/' } }).expect(200);
+    expect(res.body.verification.ok).toBe(true);
+    expect(res.body.verification.checks.map((c: { name: string }) => c.name)).toEqual([
+      'authorize',
+      'restrictedToBucket',
+      'capabilities',
+      'upload',
+      'delete',
+    ]);
+    const upload = res.body.verification.checks.find((c: { name: string }) => c.name === 'upload');
+    expect(upload.detail).toMatch(/“server-1\/b2-setup-wizard-check-[0-9a-f]+\.txt”/);
+    expect(emulator.callCounts().b2_upload_file).toBe(1);
+    expect(emulator.callCounts().b2_delete_file_version).toBe(1);
+    expect(emulator.state().files).toEqual([]);
+    expect(keysOf(bucketNamed(name)!.bucketId)[0]!.namePrefix).toBe('server-1/');
+  });
+
+  it('when the key may write but not delete, then the marker is removed with the connected key', async () => {
+    const base = setupRequest('other', uniqueName('nodelete'));
+    const res = await apply({ ...base, key: { ...base.key, access: 'noDelete' } }).expect(200);
+    const checks = res.body.verification.checks as { name: string; ok: boolean; detail: string }[];
+    expect(checks.find((c) => c.name === 'delete')).toMatchObject({ ok: true });
+    expect(checks.find((c) => c.name === 'delete')!.detail).toContain('connected key');
+    expect(emulator.state().files).toEqual([]);
+  });
+
+  it('when the key is read only, then no file is written', async () => {
+    const base = setupRequest('other', uniqueName('readonly'));
+    const res = await apply({
+      ...base,
+      key: { ...base.key, access: 'readOnly', validDays: 7 },
+    }).expect(200);
+    expect(res.body.verification.ok).toBe(true);
+    expect(res.body.verification.checks.map((c: { name: string }) => c.name)).not.toContain(
+      'upload',
+    );
+    expect(emulator.callCounts().b2_upload_file ?? 0).toBe(0);
+    const key = keysOf(res.body.bucket.bucketId)[0]!;
+    expect(key.capabilities).toEqual(keyCapabilities('readOnly', false));
+    expect(res.body.key.expirationTimestamp).toBe(key.expirationTimestamp);
+    const days = (key.expirationTimestamp! - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+  });
+
+  it('when an existing bucket is set up, then update_bucket replaces its rules with ifRevisionIs', async () => {
+    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+      bucketName: uniqueName('existing'),
+      bucketType: 'allPrivate',
+      lifecycleRules: [
+        { fileNamePrefix: 'tmp/', daysFromUploadingToHiding: 1, daysFromHidingToDeleting: 1 },
+      ],
+    });
+    const res = await apply(
+      setupRequest('restic', 'x', {
+        bucket: { mode: 'existing', bucketId: String(bucket.bucketId) },
+      }),
+    ).expect(200);
+    const after = emulator.state().buckets.find((b) => b.bucketId === bucket.bucketId)!;
+    expect(after.revision).toBe(Number(bucket.revision) + 1);
+    expect(after.lifecycleRules).toEqual([
+      { fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 1 },
+    ]);
+    expect(emulator.callCounts().b2_create_bucket).toBe(1); // the test's own
+    expect(emulator.callCounts().b2_update_bucket).toBe(1);
+    expect(res.body.bucket.lifecycleRules).toEqual(after.lifecycleRules);
+  });
+
+  it('when someone else changes the bucket between read and write, then 409 conflict and nothing more', async () => {
+    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+      bucketName: uniqueName('raced'),
+      bucketType: 'allPrivate',
+    });
+    emulator.addFault({ call: 'b2_update_bucket', status: 409, code: 'conflict', times: 1 });
+    const res = await apply(
+      setupRequest('restic', 'x', {
+        bucket: { mode: 'existing', bucketId: String(bucket.bucketId) },
+      }),
+    ).expect(409);
+    expect(res.body.error.code).toBe('conflict');
+    expect(emulator.callCounts().b2_create_key ?? 0).toBe(0);
+  });
+
+  it('when the name belongs to another customer, then duplicate_bucket_name lands on bucket.name with a suggestion', async () => {
+    const res = await apply(setupRequest('rclone', 'taken-bucket-name')).expect(409);
+    const { error } = errorEnvelopeSchema.parse(res.body);
+    expect(error).toMatchObject({ code: 'duplicate_bucket_name', field: 'bucket.name' });
+    expect(error.message).toContain('already taken');
+    expect(error.suggestion).toMatch(/^taken-bucket-name-[a-z0-9]+$/);
+    expect(error.created).toBeUndefined();
+    expect(emulator.state().keys).toEqual([]);
+  });
+
+  it('when a key lacks writeBuckets, then apply refuses before any B2 write and names the capability', async () => {
+    const key = await createKeyOnEmulator(emulator, ['listBuckets', 'writeKeys', 'listKeys']);
+    const limited = t.agent();
+    await limited.post('/api/session').send(key).expect(200);
+    const before = emulator.callCounts().b2_create_bucket ?? 0;
+    const res = await limited
+      .post('/api/setup/apply')
+      .send({ ...setupRequest('rclone', uniqueName('nocaps')), idempotencyKey: idempotencyKey() })
+      .expect(403);
+    expect(res.body.error.code).toBe('missing_capability');
+    expect(res.body.error.message).toContain('“writeBuckets”');
+    expect(emulator.callCounts().b2_create_bucket ?? 0).toBe(before);
+  });
+
+  it('when idempotencyKey is missing, then 400 names it', async () => {
+    const res = await agent
+      .post('/api/setup/apply')
+      .send(setupRequest('rclone', uniqueName()))
+      .expect(400);
+    expect(res.body.error.field).toBe('idempotencyKey');
+  });
+});
+
+describe('idempotent replay', () => {
+  it('when the same idempotencyKey is sent again, then the same result comes back and B2 sees no call', async () => {
+    const key = idempotencyKey();
+    const request = setupRequest('litestream', uniqueName('replay'));
+    const first = await apply(request, key).expect(200);
+    const callsAfterFirst = totalCalls(emulator);
+    const second = await apply(request, key).expect(200);
+    expect(second.body).toEqual(first.body);
+    expect(totalCalls(emulator)).toBe(callsAfterFirst);
+    expect(emulator.state().keys).toHaveLength(1);
+  });
+
+  it('when duplicates arrive at the same time, then they wait for the first and share its result', async () => {
+    emulator.setLatency(40);
+    try {
+      const key = idempotencyKey();
+      const request = setupRequest('rclone', uniqueName('concurrent'));
+      const [a, b, c] = await Promise.all([
+        apply(request, key),
+        apply(request, key),
+        apply(request, key),
+      ]);
+      expect([a.status, b.status, c.status]).toEqual([200, 200, 200]);
+      expect(b.body).toEqual(a.body);
+      expect(c.body).toEqual(a.body);
+      expect(emulator.callCounts().b2_create_bucket).toBe(1);
+      expect(emulator.callCounts().b2_create_key).toBe(1);
+      expect(emulator.state().keys).toHaveLength(1);
+    } finally {
+      emulator.setLatency(0);
+    }
+  });
+
+  it('when the same idempotencyKey comes with another request, then 422 and nothing is made', async () => {
+    const key = idempotencyKey();
+    await apply(setupRequest('rclone', uniqueName('one')), key).expect(200);
+    const res = await apply(setupRequest('rclone', uniqueName('two')), key).expect(422);
+    expect(res.body.error).toMatchObject({
+      code: 'idempotency_key_reused',
+      field: 'idempotencyKey',
+    });
+    expect(emulator.state().buckets.filter((b) => b.accountId === emulator.accountId)).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('failures part way, and resuming', () => {
+  it('when create_key keeps failing, then the error says the bucket exists; the retry finishes without a second bucket', async () => {
+    const name = uniqueName('partway');
+    const key = idempotencyKey();
+    emulator.addFault({
+      call: 'b2_create_key',
+      status: 503,
+      code: 'service_unavailable',
+      times: 5,
+    });
+    const failed = await apply(setupRequest('rclone', name), key).expect(502);
+    const { error } = errorEnvelopeSchema.parse(failed.body);
+    expect(error.code).toBe('service_unavailable');
+    expect(error.retryable).toBe(true);
+    const bucket = bucketNamed(name)!;
+    expect(error.created).toEqual({ bucket: { bucketId: bucket.bucketId, bucketName: name } });
+    expect(error.message).toContain(`“${name}” was created`);
+    expect(emulator.callCounts().b2_create_key).toBe(5); // tried 5 times, then gave up
+
+    emulator.clearFaults();
+    const done = await apply(setupRequest('rclone', name), key).expect(200);
+    expect(done.body.bucket.bucketId).toBe(bucket.bucketId);
+    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(keysOf(bucket.bucketId)).toHaveLength(1);
+  });
+
+  it('when the create_bucket answer is lost, then the retry finds the bucket by name and uses it', async () => {
+    const name = uniqueName('lostbucket');
+    const key = idempotencyKey();
+    emulator.addFault({ call: 'b2_create_bucket', drop: 'after', times: 1 });
+    const failed = await apply(setupRequest('restic', name), key).expect(502);
+    expect(failed.body.error).toMatchObject({ code: 'network_error', retryable: true });
+    expect(bucketNamed(name)).toBeDefined(); // it was made; we just did not hear back
+    expect(emulator.callCounts().b2_create_bucket).toBe(1); // a lost write is not blindly repeated
+
+    const done = await apply(setupRequest('restic', name), key).expect(200);
+    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(done.body.bucket.bucketId).toBe(bucketNamed(name)!.bucketId);
+    expect(keysOf(done.body.bucket.bucketId)).toHaveLength(1);
+  });
+
+  it('when the create_key answer is lost, then the retry deletes the orphan and exactly one key remains, the one returned', async () => {
+    const name = uniqueName('lostkey');
+    const key = idempotencyKey();
+    emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
+    const failed = await apply(setupRequest('rclone', name), key).expect(502);
+    expect(failed.body.error.created.bucket.bucketName).toBe(name);
+    expect(failed.body.error.retryable).toBe(true);
+    const bucketId = bucketNamed(name)!.bucketId;
+    const orphan = keysOf(bucketId);
+    expect(orphan).toHaveLength(1); // made, but its secret never reached anyone
+
+    const done = await apply(setupRequest('rclone', name), key).expect(200);
+    const keys = keysOf(bucketId);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.applicationKeyId).toBe(done.body.key.applicationKeyId);
+    expect(keys[0]!.applicationKeyId).not.toBe(orphan[0]!.applicationKeyId);
+    expect(emulator.callCounts().b2_list_keys).toBe(1);
+    expect(emulator.callCounts().b2_delete_key).toBe(1);
+    expect(done.body.verification.ok).toBe(true);
+  });
+
+  it('when a lost key answer is resumed on an existing bucket, then older keys of the same name are spared', async () => {
+    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+      bucketName: uniqueName('spare'),
+      bucketType: 'allPrivate',
+    });
+    const request = setupRequest('rclone', 'x', {
+      bucket: { mode: 'existing', bucketId: String(bucket.bucketId) },
+    });
+    // A key the user made earlier, same name and rights: a tool may be using it.
+    const earlier = await b2Native(emulator, 'b2_create_key', {
+      keyName: 'rclone-key',
+      capabilities: keyCapabilities('readWrite', false),
+      bucketId: bucket.bucketId,
+    });
+    const key = idempotencyKey();
+    emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
+    await apply(request, key).expect(502);
+    const done = await apply(request, key).expect(200);
+    const ids = keysOf(String(bucket.bucketId))
+      .map((k) => k.applicationKeyId)
+      .sort();
+    expect(ids).toEqual([String(earlier.applicationKeyId), done.body.key.applicationKeyId].sort());
+  });
+});
+
+describe('B2 retries and re-authorization', () => {
+  it('when B2 answers 503 twice, then the gateway retries and the setup succeeds', async () => {
+    emulator.addFault({ call: 'b2_create_bucket', status: 503, times: 2 });
+    await apply(setupRequest('rclone', uniqueName('busy'))).expect(200);
+    expect(emulator.callCounts().b2_create_bucket).toBe(3);
+    expect(emulator.state().buckets.filter((b) => b.accountId === emulator.accountId)).toHaveLength(
+      1,
+    );
+  });
+
+  it('when B2 answers 429 with Retry-After, then the gateway waits and tries again', async () => {
+    emulator.addFault({ call: 'b2_create_key', status: 429, retryAfter: 1, times: 1 });
+    const started = Date.now();
+    await apply(setupRequest('rclone', uniqueName('slow'))).expect(200);
+    expect(emulator.callCounts().b2_create_key).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15); // Retry-After, capped at 20 ms in tests
+  });
+
+  it('when B2 answers 400, then it is not repeated', async () => {
+    emulator.addFault({
+      call: 'b2_create_bucket',
+      status: 400,
+      code: 'bad_request',
+      message: 'no thanks',
+      times: 3,
+    });
+    const res = await apply(setupRequest('rclone', uniqueName('refused'))).expect(400);
+    expect(res.body.error.code).toBe('bad_request');
+    expect(res.body.error.message).toContain('no thanks');
+    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+  });
+
+  it('when B2 answers 401 unauthorized, then it is not repeated and no re-authorization happens', async () => {
+    emulator.addFault({ call: 'b2_create_bucket', status: 401, code: 'unauthorized', times: 3 });
+    const authBefore = emulator.callCounts().b2_authorize_account!;
+    const res = await apply(setupRequest('rclone', uniqueName('denied'))).expect(403);
+    expect(res.body.error.code).toBe('unauthorized');
+    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(emulator.callCounts().b2_authorize_account).toBe(authBefore);
+  });
+
+  it('when the session’s token expires, then the gateway re-authorizes once and carries on', async () => {
+    const expired = await fetch(`${emulator.url}/__emulator/expire-tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(expired.ok).toBe(true);
+    const authBefore = emulator.callCounts().b2_authorize_account!;
+    await apply(setupRequest('rclone', uniqueName('reauth'))).expect(200);
+    // One for the session's key, one for the new key's check.
+    expect(emulator.callCounts().b2_authorize_account).toBe(authBefore + 2);
+  });
+
+  it('when the key is gone for good, then re-authorization fails once with 401 and no loop', async () => {
+    const key = await createKeyOnEmulator(emulator, ['listBuckets', 'writeBuckets', 'writeKeys']);
+    const doomed = t.agent();
+    await doomed.post('/api/session').send(key).expect(200);
+    await b2Native(emulator, 'b2_delete_key', { applicationKeyId: key.applicationKeyId });
+    emulator.expireTokens();
+    const authBefore = emulator.callCounts().b2_authorize_account!;
+    const res = await doomed.get('/api/buckets').expect(401);
+    expect(res.body.error.code).toBe('bad_credentials');
+    expect(emulator.callCounts().b2_authorize_account).toBe(authBefore + 1);
+  });
+});

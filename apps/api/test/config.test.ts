@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '../src/config';
+
+describe('parseEnv', () => {
+  it('when nothing is set, then the documented defaults apply', () => {
+    expect(parseEnv({})).toEqual({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      B2_API_URL: 'https://api.backblazeb2.com',
+      SANDBOX: true,
+      SESSION_IDLE_MINUTES: 30,
+      TRUST_PROXY: false,
+      B2_S3_REGION: 'us-west-004',
+      LOG_LEVEL: 'info',
+    });
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+  });
+
+  it('when settings are given, then they are read', () => {
+    expect(
+      parseEnv({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        B2_API_URL: 'http://127.0.0.1:8787',
+        SANDBOX: 'off',
+        SESSION_IDLE_MINUTES: '5',
+        LOG_LEVEL: 'DEBUG',
+      }),
+    ).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      B2_API_URL: 'http://127.0.0.1:8787',
+      SANDBOX: false,
+      SESSION_IDLE_MINUTES: 5,
+      LOG_LEVEL: 'debug',
+    });
+    expect(parseEnv({ SANDBOX: 'ON' }).SANDBOX).toBe(true);
+    expect(parseEnv({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('when settings are bad, then one clear message names each of them', () => {
+    let message = '';
+    try {
+      parseEnv({
+        PORT: 'eighty',
+        B2_API_URL: 'ftp://x',
+        SANDBOX: 'maybe',
+        SESSION_IDLE_MINUTES: '0',
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PORT="eighty": must be a port number');
+    expect(message).toContain('B2_API_URL="ftp://x": must be an http(s) URL');
+    expect(message).toContain('SANDBOX="maybe": use on or off');
+    expect(message).toContain('SESSION_IDLE_MINUTES="0": must be at least 1');
+  });
+});

@@ -1,0 +1,198 @@
+// Test wiring: a real emulator on port 0, the real app listening on port 0, supertest over HTTP.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator, type EmulatorOptions } from '@b2wiz/b2-emulator';
+import { targetDefaults, type SetupRequestInput } from '@b2wiz/shared';
+import request from 'supertest';
+import { createApp, type App } from '../src/app';
+import { createB2Gateway, type B2GatewayOptions } from '../src/b2/b2-gateway';
+import type { B2Gateway } from '../src/b2/b2-types';
+import type { Clock } from '../src/clock';
+import { DEFAULT_CONFIG, type AppConfig } from '../src/config';
+import { createLogger } from '../src/http/logger';
+import type { RenderFiles } from '../src/services/render-files';
+import { InMemorySessionStore } from '../src/services/session-service';
+
+/** Retries in milliseconds, so fault tests stay fast. */
+export const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 20 } as const;
+
+/** An S3 URL shaped like B2's, so endpoint and region come out as they would in production. */
+export const B2_LIKE_S3_URL = 'https://s3.us-west-004.backblazeb2.com';
+
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return createEmulator({ port: 0, s3Url: B2_LIKE_S3_URL, ...options });
+}
+
+export class TestClock implements Clock {
+  constructor(public time = Date.UTC(2026, 0, 1)) {}
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export interface TestApp {
+  app: App;
+  server: Server;
+  url: string;
+  clock: TestClock;
+  sessions: InMemorySessionStore;
+  logs: string[];
+  /** A client that keeps its cookies, like one browser. */
+  agent(): ReturnType<typeof request.agent>;
+  close(): Promise<void>;
+}
+
+export async function startApp(
+  options: {
+    b2ApiUrl?: string;
+    sandbox?: Emulator | null;
+    config?: Partial<AppConfig>;
+    gateway?: B2Gateway;
+    gatewayOptions?: B2GatewayOptions;
+    renderFiles?: RenderFiles;
+  } = {},
+): Promise<TestApp> {
+  const clock = new TestClock();
+  const logs: string[] = [];
+  const sandbox = options.sandbox ?? null;
+  const config: AppConfig = {
+    ...DEFAULT_CONFIG,
+    // Tests connect often; the rate limit has its own test.
+    sessionRateLimit: { windowMs: 60_000, max: 10_000 },
+    b2ApiUrl: options.b2ApiUrl ?? 'http://127.0.0.1:9',
+    sandbox: sandbox
+      ? {
+          apiUrl: sandbox.url,
+          masterKeyId: sandbox.masterKeyId,
+          masterKey: sandbox.masterKey,
+          s3ApiUrl: sandbox.s3ApiUrl,
+          region: sandbox.region,
+        }
+      : null,
+    ...options.config,
+  };
+  const sessions = new InMemorySessionStore(config.sessionIdleMs, clock);
+  const app = createApp({
+    config,
+    b2:
+      options.gateway ??
+      createB2Gateway({ retry: FAST_RETRY, timeoutMs: 5000, ...options.gatewayOptions }),
+    sessions,
+    clock,
+    logger: createLogger('debug', (line) => logs.push(line)),
+    ...(options.renderFiles ? { renderFiles: options.renderFiles } : {}),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    app,
+    server,
+    url,
+    clock,
+    sessions,
+    logs,
+    agent: () => request.agent(server),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A complete request for a target, as the wizard would send it. */
+export function setupRequest(
+  target: Parameters<typeof targetDefaults>[0],
+  bucketName: string,
+  overrides: Partial<SetupRequestInput> = {},
+): SetupRequestInput {
+  const base = targetDefaults(target);
+  return {
+    ...base,
+    bucket: { ...(base.bucket as object), name: bucketName } as SetupRequestInput['bucket'],
+    key: { ...base.key, name: `${target}-key` },
+    ...overrides,
+  };
+}
+
+let counter = 0;
+export function uniqueName(prefix = 'wizard-test'): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${counter}`;
+}
+
+export function idempotencyKey(): string {
+  counter += 1;
+  return `test-apply-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** B2's native API, straight to the emulator, as a test's own hands (never the code under test). */
+export async function b2Native(
+  emulator: Emulator,
+  call: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const auth = await fetch(`${emulator.url}/b2api/v2/b2_authorize_account`, {
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${emulator.masterKeyId}:${emulator.masterKey}`).toString('base64')}`,
+    },
+  });
+  const account = (await auth.json()) as {
+    authorizationToken: string;
+    apiUrl: string;
+    accountId: string;
+  };
+  const answer = await fetch(`${account.apiUrl}/b2api/v2/${call}`, {
+    method: 'POST',
+    headers: { Authorization: account.authorizationToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ accountId: account.accountId, ...body }),
+  });
+  const json = (await answer.json()) as Record<string, unknown>;
+  if (!answer.ok) throw new Error(`${call} failed: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A key made with the master key through B2's native API. */
+export async function createKeyOnEmulator(
+  emulator: Emulator,
+  capabilities: string[],
+  extra: Record<string, unknown> = {},
+): Promise<{ applicationKeyId: string; applicationKey: string }> {
+  const key = await b2Native(emulator, 'b2_create_key', {
+    keyName: 'made-by-test',
+    capabilities,
+    ...extra,
+  });
+  return {
+    applicationKeyId: String(key.applicationKeyId),
+    applicationKey: String(key.applicationKey),
+  };
+}
+
+export const connectMaster = (agent: ReturnType<typeof request.agent>, emulator: Emulator) =>
+  agent
+    .post('/api/session')
+    .send({ applicationKeyId: emulator.masterKeyId, applicationKey: emulator.masterKey });
+
+/** Calls the emulator counted that change something. */
+export function writeCalls(emulator: Emulator): number {
+  const counts = emulator.callCounts();
+  return [
+    'b2_create_bucket',
+    'b2_update_bucket',
+    'b2_delete_bucket',
+    'b2_create_key',
+    'b2_delete_key',
+    'b2_upload_file',
+    'b2_delete_file_version',
+  ].reduce((sum, call) => sum + (counts[call] ?? 0), 0);
+}
+
+export function totalCalls(emulator: Emulator): number {
+  return Object.values(emulator.callCounts()).reduce((a, b) => a + b, 0);
+}

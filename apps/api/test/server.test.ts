@@ -1,0 +1,93 @@
+// server.ts as `npm start` runs it: env parsed with zod, the sandbox started in-process, and a
+// SIGTERM that lets an apply in flight finish.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { idempotencyKey, setupRequest } from './helpers';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+function startServer(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
+  let output = '';
+  const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}apps/api/src/server.ts`], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', B2_API_URL: 'http://127.0.0.1:9', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitFor(pattern: RegExp, output: () => string): Promise<RegExpExecArray> {
+  for (let i = 0; i < 200; i += 1) {
+    const match = pattern.exec(output());
+    if (match) return match;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`never saw ${pattern}:\n${output()}`);
+}
+
+describe('server.ts', () => {
+  it('when a setting is bad, then it stops at once with a message naming it', async () => {
+    const server = startServer({ PORT: 'eighty', SESSION_IDLE_MINUTES: '-3' });
+    expect(await server.exit).toBe(1);
+    expect(server.output()).toContain('PORT="eighty": must be a port number');
+    expect(server.output()).toContain('SESSION_IDLE_MINUTES="-3"');
+  }, 20_000);
+
+  it('when SANDBOX is on, then the sandbox connects, and SIGTERM lets a running apply finish', async () => {
+    const server = startServer({ LOG_LEVEL: 'info' });
+    try {
+      const api = (await waitFor(/B2 Setup Wizard: (http:\/\/[^\s/]+)\//, server.output))[1]!;
+      const sandboxUrl = (
+        await waitFor(/"practice sandbox started","url":"([^"]+)"/, server.output)
+      )[1]!;
+      expect(new URL(sandboxUrl).hostname).toBe('127.0.0.1');
+      expect(await (await fetch(`${api}/api/health`)).json()).toEqual({ ok: true });
+
+      const connected = await fetch(`${api}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sandbox: true }),
+      });
+      expect(connected.status).toBe(200);
+      expect(((await connected.json()) as { sandbox: boolean }).sandbox).toBe(true);
+      const cookie = connected.headers.get('set-cookie')!.split(';')[0]!;
+
+      // Slow the sandbox down so the apply is still running when SIGTERM arrives.
+      await fetch(`${sandboxUrl}/__emulator/latency`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ms: 150 }),
+      });
+      const applying = fetch(`${api}/api/setup/apply`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify({
+          ...setupRequest('litestream', 'sandbox-practice'),
+          idempotencyKey: idempotencyKey(),
+        }),
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      server.child.kill('SIGTERM');
+      const res = await applying;
+      expect(res.status).toBe(200);
+      const result = (await res.json()) as {
+        bucket: { bucketName: string };
+        endpoint: { s3Region: string };
+      };
+      expect(result.bucket.bucketName).toBe('sandbox-practice');
+      expect(result.endpoint.s3Region).toBe('us-west-004');
+      expect(await server.exit).toBe(0);
+      expect(server.output()).not.toContain('K000demoMasterKey');
+    } finally {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    }
+  }, 30_000);
+});

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { configValues } from '../../test/config-values-fixture';
+import { TARGET_PRESETS } from '../presets/targets';
+import { generatedFileSchema } from '../schemas/api';
+import { TARGETS, targetOptionsSchema } from '../schemas/setup-request';
+import { CONFIG_GENERATORS, generateFiles } from './generate-files';
+
+const MEDIA_TYPE_BY_ENDING: [RegExp, string][] = [
+  [/\.yml$/, 'application/yaml'],
+  [/\.json$/, 'application/json'],
+  [/\.md$/, 'text/markdown; charset=utf-8'],
+  [/\.php$/, 'text/x-php; charset=utf-8'],
+  [/./, 'text/plain; charset=utf-8'],
+];
+
+describe('generateFiles', () => {
+  it.each(TARGETS)("gives %s's files, then SETUP-SUMMARY.md", (target) => {
+    const files = generateFiles(configValues(target));
+    expect(files.map((f) => f.filename)).toEqual([
+      ...TARGET_PRESETS[target].files,
+      'SETUP-SUMMARY.md',
+    ]);
+    expect(files.map((f) => f.target)).toEqual([
+      ...TARGET_PRESETS[target].files.map(() => target),
+      'all',
+    ]);
+  });
+
+  it.each(TARGETS)(
+    'gives %s files that fit the API schema, end in a newline and use the right media type',
+    (target) => {
+      for (const file of generateFiles(configValues(target))) {
+        expect(generatedFileSchema.parse(file)).toEqual(file);
+        expect(file.content).toMatch(/[^\n]\n$/);
+        expect(file.mediaType).toBe(
+          MEDIA_TYPE_BY_ENDING.find(([ending]) => ending.test(file.filename))![1],
+        );
+      }
+    },
+  );
+
+  it('has a generator for every file a target lists, and no generator no target uses', () => {
+    const listed = TARGETS.flatMap((target) => TARGET_PRESETS[target].files);
+    expect(Object.keys(CONFIG_GENERATORS).sort()).toEqual([...new Set(listed)].sort());
+  });
+
+  it('gives the same files for the same values', () => {
+    expect(generateFiles(configValues('aws-cli'))).toEqual(generateFiles(configValues('aws-cli')));
+  });
+
+  it('passes on the error for a value a file cannot hold', () => {
+    const values = configValues('rclone');
+    values.key.applicationKey = ' K004';
+    expect(() => generateFiles(values)).toThrow(
+      "The application key can't be written into rclone.conf as it is: it starts or ends with a space. Check that it was copied correctly.",
+    );
+  });
+
+  it('writes every file for any options the request schema accepts', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(...' \t\n:#;-_./\\\'"$`%()=+ab1é😀\u2028'.split('')),
+      maxLength: 12,
+    });
+    const options = fc.record({
+      litestream: fc.record({ dbPath: text.map((t) => `/${t}`), replicaPath: text }),
+      jetbackup: fc.record({ destinationName: text, backupDirectory: text }),
+      laravel: fc.record({ diskName: text }),
+      rclone: fc.record({ remoteName: text }),
+      restic: fc.record({ repositoryPath: text }),
+      awsCli: fc.record({ profile: text }),
+    });
+    fc.assert(
+      fc.property(options, fc.constantFrom(...TARGETS), (raw, target) => {
+        const parsed = targetOptionsSchema.safeParse(raw);
+        fc.pre(parsed.success);
+        expect(() => generateFiles({ ...configValues(target), options: parsed.data! })).not.toThrow();
+      }),
+    );
+  });
+});
