@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The sandbox runs as its own emulator here, so specs can inject faults through its admin routes.
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 8788);
+export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,11 +29,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'npm start',
-    url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', SANDBOX: 'on' },
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npm run emulator -- --port ${emulatorPort}`,
+      url: `${emulatorUrl}/__emulator/state`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: 'npm start',
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SANDBOX: 'on',
+        SANDBOX_EMULATOR_URL: emulatorUrl,
+        SESSION_RATE_LIMIT: '1000',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

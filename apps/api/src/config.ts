@@ -70,6 +70,22 @@ export const envSchema = z.object({
             : v,
       ),
   ),
+  /** Use an emulator that is already running as the sandbox (end-to-end tests inject faults into it). */
+  SANDBOX_EMULATOR_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^http$/, error: 'must be the http URL of a running B2 emulator' }).optional(),
+  ),
+  B2_EMULATOR_MASTER_KEY_ID: z.preprocess(blankToUndefined, z.string().optional()),
+  B2_EMULATOR_MASTER_KEY: z.preprocess(blankToUndefined, z.string().optional()),
+  /** Connect attempts allowed per client address per minute. */
+  SESSION_RATE_LIMIT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of requests per minute' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .default(20),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),

@@ -2,7 +2,12 @@
 // Only this file reads env and listens.
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createEmulator, type Emulator } from '@b2wiz/b2-emulator';
+import {
+  createEmulator,
+  DEMO_ACCOUNT_ID,
+  DEMO_MASTER_KEY,
+  type Emulator,
+} from '@b2wiz/b2-emulator';
 import { createApp } from './app';
 import { createB2Gateway } from './b2/b2-gateway';
 import { systemClock } from './clock';
@@ -24,9 +29,27 @@ try {
 const logger = createLogger(env.LOG_LEVEL);
 
 let sandbox: Emulator | null = null;
-if (env.SANDBOX) {
+let sandboxConfig: AppConfig['sandbox'] = null;
+if (env.SANDBOX && env.SANDBOX_EMULATOR_URL) {
+  const apiUrl = env.SANDBOX_EMULATOR_URL.replace(/\/+$/, '');
+  sandboxConfig = {
+    apiUrl,
+    masterKeyId: env.B2_EMULATOR_MASTER_KEY_ID ?? DEMO_ACCOUNT_ID,
+    masterKey: env.B2_EMULATOR_MASTER_KEY ?? DEMO_MASTER_KEY,
+    s3ApiUrl: apiUrl,
+    region: env.B2_S3_REGION,
+  };
+  logger.info('practice sandbox: using a running emulator', { url: apiUrl });
+} else if (env.SANDBOX) {
   // Its own loopback port, whatever HOST the app binds: the sandbox is never reachable from outside.
   sandbox = await createEmulator({ port: 0, host: '127.0.0.1' });
+  sandboxConfig = {
+    apiUrl: sandbox.url,
+    masterKeyId: sandbox.masterKeyId,
+    masterKey: sandbox.masterKey,
+    s3ApiUrl: sandbox.s3ApiUrl,
+    region: sandbox.region,
+  };
   logger.info('practice sandbox started', { url: sandbox.url });
 }
 
@@ -37,15 +60,8 @@ const config: AppConfig = {
   trustProxy: env.TRUST_PROXY,
   fallbackS3Region: env.B2_S3_REGION,
   webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
-  sandbox: sandbox
-    ? {
-        apiUrl: sandbox.url,
-        masterKeyId: sandbox.masterKeyId,
-        masterKey: sandbox.masterKey,
-        s3ApiUrl: sandbox.s3ApiUrl,
-        region: sandbox.region,
-      }
-    : null,
+  sessionRateLimit: { ...DEFAULT_CONFIG.sessionRateLimit, max: env.SESSION_RATE_LIMIT },
+  sandbox: sandboxConfig,
 };
 
 const sessions = new InMemorySessionStore(config.sessionIdleMs, systemClock);

@@ -57,7 +57,8 @@ export function yamlScalar(value: string): string {
  */
 export function iniValue(value: string, field: string, filename: string): string {
   if (value === '') refuse(field, filename, 'is empty');
-  if (hasControlCharacter(value)) refuse(field, filename, 'contains a line break or control character');
+  if (hasControlCharacter(value))
+    refuse(field, filename, 'contains a line break or control character');
   if (/^\s|\s$/.test(value)) refuse(field, filename, 'starts or ends with a space');
   if (/^["'`]/.test(value)) refuse(field, filename, 'starts with a quote');
   if (value.startsWith('$')) refuse(field, filename, "starts with '$'");
@@ -73,7 +74,8 @@ const PLAIN_WORD = /^[A-Za-z0-9_./:+=@%,-]*$/;
  * A value with both a `'` and a need for quoting has no form they agree on, so it is refused.
  */
 export function dotenvValue(value: string, field: string, filename: string): string {
-  if (hasControlCharacter(value)) refuse(field, filename, 'contains a line break or control character');
+  if (hasControlCharacter(value))
+    refuse(field, filename, 'contains a line break or control character');
   if (PLAIN_WORD.test(value)) return value;
   if (value.includes("'")) refuse(field, filename, "contains a ' quote");
   return `'${value}'`;
@@ -91,13 +93,16 @@ export function shellWord(value: string): string {
 
 /** Text placed inside a comment line: it must not break out of the comment. */
 export function commentText(value: string, field: string, filename: string): string {
-  if (hasControlCharacter(value)) refuse(field, filename, 'contains a line break or control character');
+  if (hasControlCharacter(value))
+    refuse(field, filename, 'contains a line break or control character');
   return value;
 }
 
 /** A Markdown code span that shows `value` as it is; control characters are shown as \uXXXX. */
 export function markdownCode(value: string): string {
-  const visible = [...value].map((ch) => (isControlCharacter(ch) ? unicodeEscape(ch) : ch)).join('');
+  const visible = [...value]
+    .map((ch) => (isControlCharacter(ch) ? unicodeEscape(ch) : ch))
+    .join('');
   const longestRun = Math.max(0, ...(visible.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   // CommonMark strips one space from each end of a padded span, so pad when an end is a space or `.
