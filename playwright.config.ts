@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 // The sandbox runs as its own emulator here, so specs can inject faults through its admin routes.
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 8788);
-export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+process.env.E2E_EMULATOR_URL ??= emulatorUrl;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -44,6 +45,8 @@ export default defineConfig({
         HOST: '127.0.0.1',
         SANDBOX: 'on',
         SANDBOX_EMULATOR_URL: emulatorUrl,
+        // Keys typed into the form reach the same emulator, never the real B2.
+        B2_API_URL: emulatorUrl,
         SESSION_RATE_LIMIT: '1000',
       },
       reuseExistingServer: !process.env.CI,

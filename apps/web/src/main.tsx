@@ -1,14 +1,8 @@
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>B2 Setup Wizard</h1>
-      <p>The wizard is on its way.</p>
-    </main>
-  );
-}
+import { App } from './app/app';
+import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,0 +1,152 @@
+import { accountSummarySchema } from '@b2wiz/shared';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiRequest } from './api-client';
+
+function answer(status: number, body: unknown, contentType = 'application/json') {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return vi.fn().mockResolvedValue(
+    new Response(status === 204 ? null : text, {
+      status,
+      headers: { 'Content-Type': contentType },
+    }),
+  );
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+const summary = {
+  accountId: 'e2b1d3f4a5c6',
+  isMasterKey: true,
+  capabilities: ['listBuckets'],
+  missingCapabilities: [],
+  restrictedBucket: null,
+  namePrefix: null,
+  s3Endpoint: 'https://s3.us-west-004.backblazeb2.com',
+  s3Region: 'us-west-004',
+  sandbox: true,
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('apiRequest', () => {
+  it('sends JSON with the session cookie and answers the parsed body', async () => {
+    const fetch = answer(200, summary);
+    vi.stubGlobal('fetch', fetch);
+    const result = await apiRequest('/api/session', {
+      method: 'POST',
+      body: { sandbox: true },
+      schema: accountSummarySchema,
+    });
+    expect(result).toEqual(summary);
+    const [path, init] = fetch.mock.calls[0]!;
+    expect(path).toBe('/api/session');
+    expect(init).toMatchObject({
+      method: 'POST',
+      body: '{"sandbox":true}',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+    });
+  });
+
+  it('sends no Content-Type without a body, and accepts 204', async () => {
+    const fetch = answer(204, '');
+    vi.stubGlobal('fetch', fetch);
+    await expect(apiRequest('/api/session', { method: 'DELETE' })).resolves.toBeUndefined();
+    expect(fetch.mock.calls[0]![1].headers).not.toHaveProperty('Content-Type');
+  });
+
+  it('when the server sends the error envelope, throws an ApiError with every part of it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      answer(409, {
+        error: {
+          code: 'duplicate_bucket_name',
+          message: 'That bucket name is already taken.',
+          field: 'bucket.name',
+          suggestion: 'taken-bucket-name-3f9a',
+        },
+      }),
+    );
+    const error = await failure(apiRequest('/api/setup/apply', { method: 'POST', body: {} }));
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'duplicate_bucket_name',
+      message: 'That bucket name is already taken.',
+      field: 'bucket.name',
+      suggestion: 'taken-bucket-name-3f9a',
+      retryable: false,
+      issues: [],
+    });
+    expect(error.nextStep).toBe(
+      'Choose another name, for example with your company or project name in it.',
+    );
+  });
+
+  it('keeps per-field issues and what was created, for a retry', async () => {
+    vi.stubGlobal(
+      'fetch',
+      answer(502, {
+        error: {
+          code: 'service_unavailable',
+          message: 'Backblaze is busy or briefly unavailable.',
+          retryable: true,
+          created: { bucket: { bucketId: 'b1', bucketName: 'acme-db' } },
+          issues: [{ field: 'key.name', message: 'Too long.' }],
+        },
+      }),
+    );
+    const error = await failure(apiRequest('/api/setup/apply', { method: 'POST', body: {} }));
+    expect(error.retryable).toBe(true);
+    expect(error.created).toEqual({ bucket: { bucketId: 'b1', bucketName: 'acme-db' } });
+    expect(error.issues).toEqual([{ field: 'key.name', message: 'Too long.' }]);
+    expect(error.nextStep).toBe('Wait a moment, then press Retry. Nothing is made twice.');
+  });
+
+  it('when the message already ends with the next step, does not repeat it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      answer(502, {
+        error: {
+          code: 'network_error',
+          message:
+            'We could not reach Backblaze. Check the connection, then press Retry. Nothing is made twice.',
+        },
+      }),
+    );
+    const error = await failure(apiRequest('/api/session', { method: 'POST', body: {} }));
+    expect(error.nextStep).toBe('');
+  });
+
+  it('gives the API’s own codes a next step too', async () => {
+    vi.stubGlobal('fetch', answer(401, { error: { code: 'not_connected', message: 'No.' } }));
+    const error = await failure(apiRequest('/api/buckets'));
+    expect(error.nextStep).toBe('Go back to the Connect step and connect again.');
+  });
+
+  it('when the answer is not the envelope (a proxy’s page), falls back by status', async () => {
+    vi.stubGlobal('fetch', answer(503, '<html>Bad gateway</html>', 'text/html'));
+    const error = await failure(apiRequest('/api/setup/plan', { method: 'POST', body: {} }));
+    expect(error).toMatchObject({ status: 503, code: 'server_error', retryable: true });
+  });
+
+  it('when the server cannot be reached, says so plainly', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    const error = await failure(apiRequest('/api/session', { schema: accountSummarySchema }));
+    expect(error).toMatchObject({ status: 0, code: 'network_unreachable', retryable: true });
+    expect(error.message).toBe('The wizard’s server did not answer.');
+  });
+
+  it('when a successful answer does not match the schema, refuses it', async () => {
+    vi.stubGlobal('fetch', answer(200, { accountId: 42 }));
+    const error = await failure(apiRequest('/api/session', { schema: accountSummarySchema }));
+    expect(error.code).toBe('bad_response');
+  });
+});

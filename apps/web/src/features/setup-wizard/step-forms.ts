@@ -1,0 +1,190 @@
+// One form per step over the shared step schemas (never redeclared here): the value types the
+// forms hold, what each form starts from, and the resolver that validates it.
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  bucketStepSchema,
+  corsStepSchema,
+  defaultKeyName,
+  keyStepSchema,
+  lifecycleStepSchema,
+  setupRequestSchema,
+  targetOptionsSchema,
+  type Target,
+  type TargetOptions,
+} from '@b2wiz/shared';
+import type { FieldValues, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+type ValueInUnion<T, K extends PropertyKey> = T extends unknown
+  ? K extends keyof T
+    ? T[K]
+    : never
+  : never;
+/**
+ * A union of step shapes as one object with every member's fields, so switching a choice back
+ * and forth keeps what was typed in each branch. The schema keeps only the chosen branch.
+ */
+export type FlatForm<T> = { [K in KeysOfUnion<T>]?: ValueInUnion<T, K> };
+
+export const targetFormSchema = setupRequestSchema.pick({ target: true, options: true });
+export type TargetForm = FlatForm<z.input<typeof targetFormSchema>>;
+export type TargetFormOutput = z.output<typeof targetFormSchema>;
+export type BucketForm = FlatForm<z.input<typeof bucketStepSchema>>;
+export type LifecycleForm = FlatForm<z.input<typeof lifecycleStepSchema>>;
+/** Custom CORS rules are edited as JSON text. */
+export type CorsForm = FlatForm<z.input<typeof corsStepSchema>> & { rulesJson?: string };
+export type KeyForm = FlatForm<z.input<typeof keyStepSchema>>;
+
+export interface Drafts {
+  target?: TargetForm;
+  bucket?: BucketForm;
+  lifecycle?: LifecycleForm;
+  cors?: CorsForm;
+  key?: KeyForm;
+}
+
+/** What a form needs to know from earlier steps. */
+export interface FormContext {
+  target: Target;
+  /** For the key's default name; null until a bucket is chosen. */
+  bucketName: string | null;
+  appUrl: string | undefined;
+}
+
+type Prepared = { ok: true; value: unknown } | { ok: false; field: string; message: string };
+type Prepare<F> = (values: F, context: FormContext | undefined) => Prepared;
+
+export interface StepForm<F extends FieldValues, O> {
+  schema: z.ZodType<O>;
+  prepare: Prepare<F>;
+}
+
+// --- Target -------------------------------------------------------------------------------------
+/** Which part of `options` belongs to each target. */
+const OPTION_KEYS: Record<Target, keyof TargetOptions | null> = {
+  litestream: 'litestream',
+  jetbackup: 'jetbackup',
+  laravel: 'laravel',
+  rclone: 'rclone',
+  restic: 'restic',
+  'aws-cli': 'awsCli',
+  other: null,
+};
+
+/** Every target's options at their shared defaults, so each can be shown filled in. */
+export function defaultTargetForm(): TargetForm {
+  return {
+    target: undefined,
+    options: targetOptionsSchema.parse({
+      litestream: {},
+      jetbackup: {},
+      laravel: {},
+      rclone: {},
+      restic: {},
+      awsCli: {},
+    }),
+  };
+}
+
+export const targetForm: StepForm<TargetForm, TargetFormOutput> = {
+  schema: targetFormSchema,
+  // Only the chosen target's options are checked and sent.
+  prepare: (values) => {
+    const key = values.target ? OPTION_KEYS[values.target] : null;
+    const options = key ? { [key]: values.options?.[key] } : {};
+    return { ok: true, value: { target: values.target, options } };
+  },
+};
+
+// --- Bucket, lifecycle, CORS, key ----------------------------------------------------------------
+const asIs = <F>(values: F): Prepared => ({ ok: true, value: values });
+
+export const bucketForm: StepForm<BucketForm, z.output<typeof bucketStepSchema>> = {
+  schema: bucketStepSchema,
+  prepare: asIs,
+};
+
+export const lifecycleForm: StepForm<LifecycleForm, z.output<typeof lifecycleStepSchema>> = {
+  schema: lifecycleStepSchema,
+  prepare: asIs,
+};
+
+export const corsForm: StepForm<CorsForm, z.output<typeof corsStepSchema>> = {
+  schema: corsStepSchema,
+  prepare: (values) => {
+    if (values.preset !== 'custom') return { ok: true, value: values };
+    let rules: unknown;
+    try {
+      rules = JSON.parse(values.rulesJson ?? '');
+    } catch {
+      return {
+        ok: false,
+        field: 'rulesJson',
+        message:
+          'This is not valid JSON. Check for a missing quote, comma or bracket; the rules are a list in [ ].',
+      };
+    }
+    if (!Array.isArray(rules)) {
+      return {
+        ok: false,
+        field: 'rulesJson',
+        message: 'Write the rules as a list: start with [ and end with ].',
+      };
+    }
+    return { ok: true, value: { preset: 'custom', rules } };
+  },
+};
+
+export const keyForm: StepForm<KeyForm, z.output<typeof keyStepSchema>> = {
+  schema: keyStepSchema,
+  prepare: (values, context) => {
+    const name =
+      values.name === undefined || values.name === ''
+        ? context
+          ? defaultKeyName(context.target, context.bucketName ?? '')
+          : ''
+        : values.name;
+    return {
+      ok: true,
+      value: {
+        ...values,
+        name,
+        namePrefix: values.namePrefix === '' ? undefined : values.namePrefix,
+      },
+    };
+  },
+};
+
+/** Validate a form's values the way its resolver does. */
+export function parseForm<F extends FieldValues, O>(
+  form: StepForm<F, O>,
+  values: F | undefined,
+  context: FormContext | undefined,
+): O | null {
+  if (values === undefined) return null;
+  const prepared = form.prepare(values, context);
+  if (!prepared.ok) return null;
+  const parsed = form.schema.safeParse(prepared.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** zodResolver over the step's shared schema, after the step's own preparation. */
+export function stepResolver<F extends FieldValues, O>(
+  form: StepForm<F, O>,
+): Resolver<F, FormContext | undefined, O> {
+  // The schema's input type is the chosen branch only; the form holds every branch (FlatForm).
+  const resolve = zodResolver(form.schema as never) as unknown as Resolver<FieldValues, unknown, O>;
+  return async (values, context, options) => {
+    const prepared = form.prepare(values, context);
+    if (!prepared.ok) {
+      return {
+        values: {},
+        errors: { [prepared.field]: { type: 'custom', message: prepared.message } },
+      } as Awaited<ReturnType<Resolver<F, FormContext | undefined, O>>>;
+    }
+    return resolve(prepared.value as FieldValues, context, options as never) as Awaited<
+      ReturnType<Resolver<F, FormContext | undefined, O>>
+    >;
+  };
+}

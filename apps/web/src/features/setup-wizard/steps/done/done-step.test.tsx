@@ -1,0 +1,96 @@
+import type { SetupResult } from '@b2wiz/shared';
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { litestreamState, renderStep } from '../../test-utils';
+import { DoneStep } from './done-step';
+
+const result: SetupResult = {
+  bucket: {
+    bucketId: 'bkt123',
+    bucketName: 'acme-db',
+    bucketType: 'allPrivate',
+    lifecycleRules: [],
+    corsRules: [],
+    defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
+    fileLockEnabled: false,
+  },
+  key: {
+    applicationKeyId: '004keyid',
+    applicationKey: 'K004TheSecret',
+    keyName: 'litestream-acme-db',
+    capabilities: ['listBuckets'],
+    bucketId: 'bkt123',
+    namePrefix: null,
+    expirationTimestamp: null,
+  },
+  endpoint: { s3Endpoint: 'https://s3.us-west-004.backblazeb2.com', s3Region: 'us-west-004' },
+  verification: {
+    ok: true,
+    checks: [{ name: 'authorize', ok: true, detail: 'The key signs in.' }],
+  },
+  files: [
+    {
+      target: 'litestream',
+      filename: 'litestream.yml',
+      mediaType: 'application/yaml',
+      content: 'secret-access-key: K004TheSecret\n',
+    },
+  ],
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('DoneStep', () => {
+  it('shows every value with its own Copy button and the “shown only once” warning', () => {
+    renderStep(<DoneStep />, litestreamState({ result }));
+    expect(screen.getByText('The application key is shown only once.')).toBeInTheDocument();
+    for (const [label, value] of [
+      ['Application key ID', '004keyid'],
+      ['Application key', 'K004TheSecret'],
+      ['Bucket name', 'acme-db'],
+      ['Bucket ID', 'bkt123'],
+      ['Endpoint', 's3.us-west-004.backblazeb2.com'],
+      ['Region', 'us-west-004'],
+    ]) {
+      const group = screen.getByRole('group', { name: label });
+      expect(within(group).getByRole('code')).toHaveTextContent(value!);
+      expect(within(group).getByRole('button', { name: 'Copy' })).toBeInTheDocument();
+    }
+    const file = screen.getByRole('article', { name: 'litestream.yml' });
+    expect(within(file).getByRole('button', { name: 'Download' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download all' })).toBeInTheDocument();
+    expect(screen.getByText(/The new key works/)).toBeInTheDocument();
+  });
+
+  it('copying the application key counts as saving it', async () => {
+    // user-event puts its own clipboard in place; read it back from there.
+    const { user, store } = renderStep(<DoneStep />, litestreamState({ result }));
+    const group = screen.getByRole('group', { name: 'Application key' });
+    await user.click(within(group).getByRole('button', { name: 'Copy' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe('K004TheSecret');
+    expect(within(group).getByRole('status')).toHaveTextContent('Copied the application key.');
+    expect(store.getState().secretSaved).toBe(true);
+    expect(
+      screen.getByRole('checkbox', { name: 'I have saved the application key' }),
+    ).toBeChecked();
+  });
+
+  it('asks once before forgetting an unsaved key, then forgets everything', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    const { user, store, navigate } = renderStep(<DoneStep />, litestreamState({ result }));
+    await user.click(screen.getByRole('button', { name: 'Forget my credentials' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'You have not saved the application key yet.',
+    );
+    expect(fetch).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Forget my credentials' }));
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/session',
+      expect.objectContaining({ method: 'DELETE' }),
+    );
+    expect(store.getState().result).toBeNull();
+    expect(store.getState().account).toBeNull();
+    expect(navigate).toHaveBeenCalledWith('target');
+  });
+});

@@ -1,0 +1,61 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { buildSetupRequest } from '../../build-setup-request';
+import { litestreamState, renderStep } from '../../test-utils';
+import { KeyStep } from './key-step';
+
+const beforeKey = () =>
+  litestreamState({
+    drafts: {
+      bucket: {
+        mode: 'create',
+        name: 'acme-db',
+        type: 'allPrivate',
+        encryption: true,
+        objectLock: false,
+      },
+      lifecycle: { preset: 'keepLatest' },
+      cors: { preset: 'none' },
+    },
+    submitted: ['bucket', 'lifecycle', 'cors'],
+  });
+
+describe('KeyStep', () => {
+  it('when the name is left empty, uses the default name', async () => {
+    const { user, navigate, store } = renderStep(<KeyStep />, beforeKey());
+    expect(screen.getByLabelText('Name of key')).toHaveAccessibleDescription(
+      /If you leave it empty, it is called “litestream-acme-db”/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(navigate).toHaveBeenCalledWith('review');
+    expect(buildSetupRequest(store.getState())?.key).toMatchObject({
+      name: 'litestream-acme-db',
+      access: 'readWrite',
+      restrictToBucket: true,
+      listAllBucketNames: true,
+    });
+  });
+
+  it('says how to fix a key name', async () => {
+    const { user } = renderStep(<KeyStep />, beforeKey());
+    await user.type(screen.getByLabelText('Name of key'), 'my key');
+    expect(screen.getByLabelText('Name of key')).toHaveAccessibleErrorMessage(
+      "Key names can't contain spaces. Use '-' instead.",
+    );
+  });
+
+  it('checks the expiry', async () => {
+    const { user } = renderStep(<KeyStep />, beforeKey());
+    const days = screen.getByLabelText('Days until the key expires (optional)');
+    await user.type(days, '1000');
+    expect(days).toHaveAccessibleErrorMessage('Days until the key expires can be at most 999.');
+  });
+
+  it('warns when the key is not kept to the bucket', async () => {
+    const { user } = renderStep(<KeyStep />, beforeKey());
+    await user.click(screen.getByRole('checkbox', { name: /Allow access only to the bucket/ }));
+    expect(
+      screen.getByText('This key will reach every bucket in the account.'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,156 @@
+import {
+  ACCESS_LABELS,
+  defaultKeyName,
+  KEY_ACCESS,
+  type KeyStep as KeyStepValues,
+} from '@b2wiz/shared';
+import { Controller, useForm } from 'react-hook-form';
+import { Alert } from '../../../../components/ui/alert';
+import { CheckboxField, Field } from '../../../../components/ui/field';
+import { RadioGroup } from '../../../../components/ui/radio-group';
+import { StepActions } from '../../components/step-actions';
+import { StepLayout } from '../../components/step-layout';
+import { whyKeyDefault } from '../../defaults-explained';
+import { formContext } from '../../setup-request';
+import { keyForm, stepResolver, type FormContext, type KeyForm } from '../../step-forms';
+import { formDefaults } from '../../form-defaults';
+import { useStepForm } from '../../use-step-form';
+import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+
+const emptyToUndefined = (value: unknown) =>
+  value === '' || value === null || value === undefined ? undefined : Number(value);
+
+export function KeyStep() {
+  const store = useWizardStore();
+  const navigate = useNavigate();
+  const state = useWizardState();
+  const context = formContext(state) as FormContext;
+  const defaults = formDefaults(context).key;
+  const form = useForm<KeyForm, FormContext | undefined, KeyStepValues>({
+    mode: 'onChange',
+    resolver: stepResolver(keyForm),
+    defaultValues: { ...defaults, ...state.drafts.key },
+    context,
+  });
+  useStepForm('key', form);
+  const { errors } = form.formState;
+  const restrictToBucket = form.watch('restrictToBucket');
+  const bucketName = context.bucketName ?? 'this bucket';
+  const fallbackName = defaultKeyName(context.target, context.bucketName ?? '');
+
+  const onNext = form.handleSubmit(() => {
+    store.saveDraft('key', form.getValues());
+    navigate('review');
+  });
+
+  return (
+    <StepLayout
+      title="Application key"
+      intro={
+        <>
+          <p>
+            Your tool signs in to B2 with its own application key, never with your master key. This
+            step decides what that key may do.
+          </p>
+          <p>{whyKeyDefault(context.target)}</p>
+        </>
+      }
+    >
+      <form noValidate onSubmit={onNext}>
+        <Field
+          label="Name of key"
+          description={`Letters, digits and '-', to recognise the key later in the dashboard. If you leave it empty, it is called “${fallbackName}”.`}
+          error={errors.name?.message}
+        >
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              spellCheck={false}
+              autoCapitalize="none"
+              {...form.register('name')}
+            />
+          )}
+        </Field>
+        <Controller
+          control={form.control}
+          name="access"
+          render={({ field, fieldState }) => (
+            <RadioGroup
+              legend="Type of Access"
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={fieldState.error?.message}
+              options={KEY_ACCESS.map((access) => ({
+                value: access,
+                label: ACCESS_LABELS[access].label,
+                description: ACCESS_LABELS[access].description,
+              }))}
+            />
+          )}
+        />
+        <CheckboxField
+          label={`Allow access only to the bucket “${bucketName}”`}
+          description="Recommended: the key can’t see or change your other buckets."
+          error={errors.restrictToBucket?.message}
+        >
+          {(control) => (
+            <input {...control} type="checkbox" {...form.register('restrictToBucket')} />
+          )}
+        </CheckboxField>
+        {restrictToBucket === false && (
+          <Alert tone="warning" title="This key will reach every bucket in the account.">
+            <p>
+              Anyone who gets it can read and change all your buckets. Tick the box above unless you
+              need that.
+            </p>
+          </Alert>
+        )}
+        <CheckboxField
+          label="Allow List All Bucket Names"
+          description="Lets the key see the names, and only the names, of your other buckets. Many S3 tools need this to start."
+          error={errors.listAllBucketNames?.message}
+        >
+          {(control) => (
+            <input {...control} type="checkbox" {...form.register('listAllBucketNames')} />
+          )}
+        </CheckboxField>
+        <Field
+          label="File name prefix (optional)"
+          description="Only files whose names start with this, like backups/. Leave empty for every file."
+          error={errors.namePrefix?.message}
+        >
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              spellCheck={false}
+              autoCapitalize="none"
+              {...form.register('namePrefix')}
+            />
+          )}
+        </Field>
+        <Field
+          label="Days until the key expires (optional)"
+          description="Leave empty for a key that never expires. When it expires, your tool stops working until it gets a new key."
+          error={errors.validDays?.message}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              className="input--short"
+              {...form.register('validDays', { setValueAs: emptyToUndefined })}
+            />
+          )}
+        </Field>
+        <StepActions onBack={() => navigate('cors', { back: true })} />
+      </form>
+    </StepLayout>
+  );
+}

@@ -1,0 +1,209 @@
+import { TARGET_PRESETS, TARGETS, type Target } from '@b2wiz/shared';
+import type { ReactNode } from 'react';
+import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { Field } from '../../../../components/ui/field';
+import { RadioGroup } from '../../../../components/ui/radio-group';
+import { StepActions } from '../../components/step-actions';
+import { StepLayout } from '../../components/step-layout';
+import {
+  defaultTargetForm,
+  stepResolver,
+  targetForm,
+  type FormContext,
+  type TargetForm,
+  type TargetFormOutput,
+} from '../../step-forms';
+import { useStepForm } from '../../use-step-form';
+import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+
+type Form = UseFormReturn<TargetForm, FormContext | undefined, TargetFormOutput>;
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
+  const { register } = form;
+  const errors = form.formState.errors.options;
+  const text = { autoComplete: 'off', spellCheck: false, autoCapitalize: 'none' } as const;
+  let fields: ReactNode = null;
+  switch (target) {
+    case 'litestream':
+      fields = (
+        <>
+          <Field
+            label="Database file on your server"
+            description="The full path of the SQLite file Litestream should copy, like /var/lib/app/app.db."
+            error={errors?.litestream?.dbPath?.message}
+          >
+            {(control) => (
+              <input {...control} {...text} {...register('options.litestream.dbPath')} />
+            )}
+          </Field>
+          <Field
+            label="Folder in the bucket"
+            description="Where in the bucket the copies go, without a leading '/'."
+            error={errors?.litestream?.replicaPath?.message}
+          >
+            {(control) => (
+              <input {...control} {...text} {...register('options.litestream.replicaPath')} />
+            )}
+          </Field>
+        </>
+      );
+      break;
+    case 'jetbackup':
+      fields = (
+        <>
+          <Field
+            label="Destination name"
+            description="The name JetBackup shows for this destination, at most 40 characters."
+            error={errors?.jetbackup?.destinationName?.message}
+          >
+            {(control) => (
+              <input {...control} {...text} {...register('options.jetbackup.destinationName')} />
+            )}
+          </Field>
+          <Field
+            label="Backup directory"
+            description="The folder inside the bucket for the backups, without a leading '/'."
+            error={errors?.jetbackup?.backupDirectory?.message}
+          >
+            {(control) => (
+              <input {...control} {...text} {...register('options.jetbackup.backupDirectory')} />
+            )}
+          </Field>
+        </>
+      );
+      break;
+    case 'laravel':
+      fields = (
+        <>
+          <Field
+            label="Your app’s address (optional)"
+            description="The APP_URL of your site, like https://www.example.com. Pages at this address may then use the bucket straight from the browser."
+            error={errors?.laravel?.appUrl?.message}
+          >
+            {(control) => (
+              <input
+                {...control}
+                {...text}
+                type="url"
+                inputMode="url"
+                {...register('options.laravel.appUrl', { setValueAs: emptyToUndefined })}
+              />
+            )}
+          </Field>
+          <Field
+            label="Disk name"
+            description="The name of the disk in config/filesystems.php."
+            error={errors?.laravel?.diskName?.message}
+          >
+            {(control) => (
+              <input {...control} {...text} {...register('options.laravel.diskName')} />
+            )}
+          </Field>
+        </>
+      );
+      break;
+    case 'rclone':
+      fields = (
+        <Field
+          label="Remote name"
+          description="What you will type in rclone commands, as in rclone ls b2:bucket."
+          error={errors?.rclone?.remoteName?.message}
+        >
+          {(control) => <input {...control} {...text} {...register('options.rclone.remoteName')} />}
+        </Field>
+      );
+      break;
+    case 'restic':
+      fields = (
+        <Field
+          label="Repository folder in the bucket"
+          description="Where restic keeps its repository inside the bucket, without a leading '/'."
+          error={errors?.restic?.repositoryPath?.message}
+        >
+          {(control) => (
+            <input {...control} {...text} {...register('options.restic.repositoryPath')} />
+          )}
+        </Field>
+      );
+      break;
+    case 'aws-cli':
+      fields = (
+        <Field
+          label="Profile name"
+          description="The profile you pass to the aws command, as in aws --profile b2."
+          error={errors?.awsCli?.profile?.message}
+        >
+          {(control) => <input {...control} {...text} {...register('options.awsCli.profile')} />}
+        </Field>
+      );
+      break;
+    case 'other':
+      return null;
+  }
+  return (
+    <fieldset className="group">
+      <legend className="group__legend">{TARGET_PRESETS[target].label} settings</legend>
+      <p className="field__description">
+        These go only into the files you download at the end. The defaults are fine to keep.
+      </p>
+      {fields}
+    </fieldset>
+  );
+}
+
+export function TargetStep() {
+  const store = useWizardStore();
+  const navigate = useNavigate();
+  const { drafts } = useWizardState();
+  const form = useForm<TargetForm, FormContext | undefined, TargetFormOutput>({
+    mode: 'onChange',
+    resolver: stepResolver(targetForm),
+    defaultValues: drafts.target ?? defaultTargetForm(),
+  });
+  useStepForm('target', form);
+  const target = form.watch('target');
+
+  const onNext = form.handleSubmit(() => {
+    store.saveDraft('target', form.getValues());
+    navigate('connect');
+  });
+
+  return (
+    <StepLayout
+      title="What are you setting up?"
+      intro={
+        <p>
+          Choose the tool that will keep its files in Backblaze B2. We fill in what that tool needs
+          in every later step, and you can change any of it before anything is created.
+        </p>
+      }
+    >
+      <form noValidate onSubmit={onNext}>
+        <Controller
+          control={form.control}
+          name="target"
+          render={({ field, fieldState }) => (
+            <RadioGroup
+              legend="Tool"
+              name={field.name}
+              options={TARGETS.map((t) => ({
+                value: t,
+                label: TARGET_PRESETS[t].label,
+                description: TARGET_PRESETS[t].description,
+              }))}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        {target && <TargetOptionsFields target={target} form={form} />}
+        <StepActions />
+      </form>
+    </StepLayout>
+  );
+}

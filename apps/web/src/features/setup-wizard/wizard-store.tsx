@@ -1,0 +1,184 @@
+// The wizard's state, in memory only: drafts per step, the connected account and the setup
+// result with the new key's secret. Nothing here is ever written to storage or to the address.
+import type { AccountSummary, BucketSummary, SetupResult } from '@b2wiz/shared';
+import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { randomId } from '../../lib/random-id';
+import { type Drafts, type TargetForm, parseForm, targetForm } from './step-forms';
+import type { FormStepId, StepId } from './wizard-steps';
+
+/** A server's word about one field, waiting for its step's form to show it. */
+export interface ServerFieldError {
+  /** The field's name in the step's form; '' for the step as a whole. */
+  name: string;
+  message: string;
+  /** A free bucket name to offer instead of a taken one. */
+  suggestion?: string | undefined;
+}
+
+export interface WizardState {
+  drafts: Drafts;
+  /** Steps whose form was sent with Next at least once. */
+  submitted: readonly FormStepId[];
+  account: AccountSummary | null;
+  /** False until GET /api/session has answered once. */
+  sessionChecked: boolean;
+  buckets: BucketSummary[] | null;
+  fieldErrors: Partial<Record<StepId, ServerFieldError[]>>;
+  /** One idempotencyKey per reviewed request: a retry of the same request reuses it. */
+  review: { requestKey: string; idempotencyKey: string } | null;
+  result: SetupResult | null;
+  /** The user downloaded or copied the secret, or said they saved it. */
+  secretSaved: boolean;
+}
+
+const initialState: WizardState = {
+  drafts: {},
+  submitted: [],
+  account: null,
+  sessionChecked: false,
+  buckets: null,
+  fieldErrors: {},
+  review: null,
+  result: null,
+  secretSaved: false,
+};
+
+export class WizardStore {
+  private state: WizardState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(state: Partial<WizardState> = {}) {
+    this.state = { ...initialState, ...state };
+  }
+
+  getState = (): WizardState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(next: Partial<WizardState>, notify = true): void {
+    this.state = { ...this.state, ...next };
+    if (notify) for (const listener of this.listeners) listener();
+  }
+
+  /** Keep what was typed when a step is left any way (Back, the browser's back, a link). */
+  keepTyped<S extends FormStepId>(step: S, values: Drafts[S]): void {
+    this.set({ drafts: { ...this.state.drafts, [step]: structuredClone(values) } }, false);
+  }
+
+  /** A step's validated values, after Next. */
+  saveDraft<S extends FormStepId>(step: S, values: Drafts[S]): void {
+    let drafts: Drafts = { ...this.state.drafts, [step]: structuredClone(values) };
+    let submitted = this.state.submitted.includes(step)
+      ? this.state.submitted
+      : [...this.state.submitted, step];
+    if (step === 'target') {
+      const before = parseForm(targetForm, this.state.drafts.target, undefined)?.target;
+      const after = (values as TargetForm).target;
+      if (before !== undefined && before !== after) {
+        // The new target brings its own defaults; only the bucket's name and choice stay.
+        const bucket = drafts.bucket;
+        drafts = {
+          target: drafts.target,
+          bucket: bucket && {
+            mode: bucket.mode,
+            name: bucket.name,
+            bucketId: bucket.bucketId,
+          },
+        };
+        submitted = submitted.filter((s) => s === 'target' || s === 'bucket');
+      }
+    }
+    this.set({ drafts, submitted });
+  }
+
+  setAccount(account: AccountSummary | null): void {
+    this.set({ account, sessionChecked: true, buckets: null });
+  }
+
+  setBuckets(buckets: BucketSummary[] | null): void {
+    this.set({ buckets });
+  }
+
+  setFieldErrors(errors: Partial<Record<StepId, ServerFieldError[]>>): void {
+    this.set({ fieldErrors: { ...this.state.fieldErrors, ...errors } });
+  }
+
+  /** Hand a step its waiting server errors, once. */
+  takeFieldErrors(step: StepId): ServerFieldError[] {
+    const errors = this.state.fieldErrors[step] ?? [];
+    if (errors.length > 0) {
+      const rest = { ...this.state.fieldErrors };
+      delete rest[step];
+      this.set({ fieldErrors: rest }, false);
+    }
+    return errors;
+  }
+
+  idempotencyKeyFor(requestKey: string): string {
+    const review = this.state.review;
+    if (review && review.requestKey === requestKey) return review.idempotencyKey;
+    const idempotencyKey = randomId();
+    this.set({ review: { requestKey, idempotencyKey } }, false);
+    return idempotencyKey;
+  }
+
+  setResult(result: SetupResult): void {
+    this.set({ result, secretSaved: false });
+  }
+
+  setSecretSaved(secretSaved: boolean): void {
+    if (this.state.secretSaved !== secretSaved) this.set({ secretSaved });
+  }
+
+  /** Forget everything, the secret included. */
+  reset(): void {
+    this.set({ ...initialState, sessionChecked: true });
+  }
+}
+
+interface WizardContextValue {
+  store: WizardStore;
+  /** `back` marks a move to the previous step, which may reuse the browser's history entry. */
+  navigate: (step: StepId, options?: { replace?: boolean; back?: boolean }) => void;
+}
+
+const WizardContext = createContext<WizardContextValue | null>(null);
+
+export function WizardProvider({
+  navigate,
+  store,
+  children,
+}: {
+  navigate: WizardContextValue['navigate'];
+  store?: WizardStore;
+  children: ReactNode;
+}) {
+  const [ownStore] = useState(() => store ?? new WizardStore());
+  return (
+    <WizardContext.Provider value={{ store: ownStore, navigate }}>
+      {children}
+    </WizardContext.Provider>
+  );
+}
+
+function useWizardContext(): WizardContextValue {
+  const value = useContext(WizardContext);
+  if (!value) throw new Error('The setup wizard needs a <WizardProvider> around it.');
+  return value;
+}
+
+export function useWizardStore(): WizardStore {
+  return useWizardContext().store;
+}
+
+export function useWizardState(): WizardState {
+  const store = useWizardStore();
+  return useSyncExternalStore(store.subscribe, store.getState, store.getState);
+}
+
+export function useNavigate(): WizardContextValue['navigate'] {
+  return useWizardContext().navigate;
+}

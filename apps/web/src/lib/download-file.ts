@@ -1,0 +1,37 @@
+// Saves text or bytes as a file through a temporary blob: URL (never a data: URL that would carry
+// a secret in an address).
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export function downloadText(filename: string, content: string, mediaType = 'text/plain'): void {
+  downloadBlob(filename, new Blob([content], { type: `${mediaType};charset=utf-8` }));
+}
+
+export interface ZipEntry {
+  filename: string;
+  content: string;
+}
+
+/** One zip of text files. fflate loads only when a zip is made, to keep the first page small. */
+export async function zipFiles(entries: readonly ZipEntry[]): Promise<Uint8Array<ArrayBuffer>> {
+  const { zipSync, strToU8 } = await import('fflate');
+  const tree: Record<string, Uint8Array> = {};
+  for (const entry of entries) tree[entry.filename] = strToU8(entry.content);
+  return zipSync(tree, { level: 6 }) as Uint8Array<ArrayBuffer>;
+}
+
+export async function downloadZip(filename: string, entries: readonly ZipEntry[]): Promise<void> {
+  const bytes = await zipFiles(entries);
+  downloadBlob(filename, new Blob([bytes], { type: 'application/zip' }));
+}
