@@ -9,6 +9,7 @@ describe('parseEnv', () => {
       B2_API_URL: 'https://api.backblazeb2.com',
       SANDBOX: true,
       SESSION_IDLE_MINUTES: 30,
+      SESSION_RATE_LIMIT: 20,
       TRUST_PROXY: false,
       B2_S3_REGION: 'us-west-004',
       LOG_LEVEL: 'info',

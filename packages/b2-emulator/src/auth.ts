@@ -9,21 +9,29 @@ export interface Caller {
 }
 
 /** Checks an `Authorization` header holding a raw token (no "Bearer"), as B2 expects. */
-export function authenticate(state: State, header: string | undefined, kind: TokenRecord['kind']): Caller {
+export function authenticate(
+  state: State,
+  header: string | undefined,
+  kind: TokenRecord['kind'],
+): Caller {
   if (header === undefined || header.trim() === '') throw badAuthToken('missing auth token');
   const token = state.tokens.get(header.trim());
   if (!token || token.kind !== kind) throw badAuthToken();
   if (token.expired || token.expiresAt <= state.now()) throw expiredAuthToken();
   const key = state.keys.get(token.keyId);
   if (!key) throw badAuthToken();
-  if (key.expirationTimestamp !== null && key.expirationTimestamp <= state.now()) throw expiredAuthToken();
+  if (key.expirationTimestamp !== null && key.expirationTimestamp <= state.now())
+    throw expiredAuthToken();
   return { token, key };
 }
 
 /** Checks `Authorization: Basic base64(keyId:secret)` for b2_authorize_account. */
 export function checkBasicAuth(state: State, header: string | undefined): KeyRecord {
   const match = /^Basic\s+(\S+)$/i.exec(header?.trim() ?? '');
-  if (!match) throw unauthorized('b2_authorize_account needs HTTP Basic authorization with keyId:applicationKey');
+  if (!match)
+    throw unauthorized(
+      'b2_authorize_account needs HTTP Basic authorization with keyId:applicationKey',
+    );
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) throw unauthorized('');
@@ -50,7 +58,8 @@ export const hasCapability = (caller: Caller | null, capability: Capability): bo
 
 /** Calls that name an accountId must name the caller's own. */
 export function requireAccount(caller: Caller, accountId: string): void {
-  if (accountId !== caller.key.accountId) throw unauthorized(`auth token is not valid for account ${accountId}`);
+  if (accountId !== caller.key.accountId)
+    throw unauthorized(`auth token is not valid for account ${accountId}`);
 }
 
 export function requireBucket(caller: Caller, bucketId: string): void {

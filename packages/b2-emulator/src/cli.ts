@@ -13,7 +13,8 @@ function numberOption(value: string | undefined, name: string): number | undefin
   return n;
 }
 
-const USAGE = 'Usage: b2-emulator [--port 8787] [--host 127.0.0.1] [--latency ms] [--region us-west-004]';
+const USAGE =
+  'Usage: b2-emulator [--port 8787] [--host 127.0.0.1] [--latency ms] [--region us-west-004]';
 
 function readArgs() {
   try {
@@ -51,7 +52,12 @@ const keyFromEnv = (process.env.B2_EMULATOR_MASTER_KEY ?? '') !== '';
 console.log(`B2 emulator listening on ${emulator.url}`);
 console.log(`Master application key ID: ${emulator.masterKeyId}`);
 // A key the user set themselves is not echoed into logs; the demo key is printed so it can be pasted.
-console.log(`Master application key: ${keyFromEnv ? '(as set in B2_EMULATOR_MASTER_KEY)' : emulator.masterKey}`);
+console.log(
+  `Master application key: ${keyFromEnv ? '(as set in B2_EMULATOR_MASTER_KEY)' : emulator.masterKey}`,
+);
+console.log(
+  `S3-compatible API: ${emulator.s3ApiUrl} (region ${emulator.region}, path-style; not with the master key)`,
+);
 
 let stopping = false;
 function stop(): void {

@@ -64,14 +64,22 @@ export function accountIdOf(masterKeyId: string): string {
 
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const masterKeyId = options.masterKeyId ?? envValue('B2_EMULATOR_MASTER_KEY_ID') ?? DEMO_ACCOUNT_ID;
+  const masterKeyId =
+    options.masterKeyId ?? envValue('B2_EMULATOR_MASTER_KEY_ID') ?? DEMO_ACCOUNT_ID;
   const masterKey = options.masterKey ?? envValue('B2_EMULATOR_MASTER_KEY') ?? DEMO_MASTER_KEY;
-  if (masterKeyId.includes(':') || masterKeyId.trim() === '') throw new Error('masterKeyId must be non-empty and contain no ":"');
+  if (masterKeyId.includes(':') || masterKeyId.trim() === '')
+    throw new Error('masterKeyId must be non-empty and contain no ":"');
   if (masterKey.trim() === '') throw new Error('masterKey must be non-empty');
   const region = options.region ?? 'us-west-004';
   const cluster = /(\d{3})$/.exec(region)?.[1] ?? '004';
   const accountId = accountIdOf(masterKeyId);
-  const state = new State({ accountId, masterKeyId, masterKey, cluster, secretStyle: options.secretStyle ?? 'base64' });
+  const state = new State({
+    accountId,
+    masterKeyId,
+    masterKey,
+    cluster,
+    secretStyle: options.secretStyle ?? 'base64',
+  });
   const config: EmulatorConfig = { url: '', s3ApiUrl: '', region };
   const core = new EmulatorCore(state, config, options.latencyMs ?? 0);
   core.setLatency(options.latencyMs ?? 0);
@@ -85,7 +93,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+  const urlHost =
+    host === '0.0.0.0'
+      ? '127.0.0.1'
+      : host === '::'
+        ? '[::1]'
+        : host.includes(':')
+          ? `[${host}]`
+          : host;
   config.url = `http://${urlHost}:${port}`;
   config.s3ApiUrl = options.s3Url ?? config.url;
 

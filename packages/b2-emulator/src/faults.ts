@@ -35,12 +35,19 @@ export const defaultCode = (status: number): string =>
   DEFAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
 
 export function checkFault(input: unknown): FaultSpec {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badRequest('a fault must be an object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw badRequest('a fault must be an object');
   const f = input as Record<string, unknown>;
-  if (typeof f.call !== 'string' || f.call === '') throw badRequest('fault.call must name a B2 call, e.g. b2_create_key');
+  if (typeof f.call !== 'string' || f.call === '')
+    throw badRequest('fault.call must name a B2 call, e.g. b2_create_key');
   const spec: FaultSpec = { call: f.call };
   if (f.status !== undefined && f.status !== null) {
-    if (typeof f.status !== 'number' || !Number.isInteger(f.status) || f.status < 400 || f.status > 599) {
+    if (
+      typeof f.status !== 'number' ||
+      !Number.isInteger(f.status) ||
+      f.status < 400 ||
+      f.status > 599
+    ) {
       throw badRequest('fault.status must be an HTTP error status (400-599)');
     }
     spec.status = f.status;
@@ -48,12 +55,14 @@ export function checkFault(input: unknown): FaultSpec {
     spec.message = typeof f.message === 'string' ? f.message : `emulated ${f.status} for ${f.call}`;
   }
   if (f.retryAfter !== undefined && f.retryAfter !== null) {
-    if (typeof f.retryAfter !== 'number' || f.retryAfter < 0) throw badRequest('fault.retryAfter must be seconds >= 0');
+    if (typeof f.retryAfter !== 'number' || f.retryAfter < 0)
+      throw badRequest('fault.retryAfter must be seconds >= 0');
     if (spec.status === undefined) throw badRequest('fault.retryAfter needs a status');
     spec.retryAfter = f.retryAfter;
   }
   if (f.drop !== undefined && f.drop !== null) {
-    if (f.drop !== 'before' && f.drop !== 'after') throw badRequest('fault.drop must be "before" or "after"');
+    if (f.drop !== 'before' && f.drop !== 'after')
+      throw badRequest('fault.drop must be "before" or "after"');
     if (spec.status !== undefined) throw badRequest('fault.drop cannot be combined with a status');
     spec.drop = f.drop;
   }

@@ -1,7 +1,10 @@
 /** Random identifiers shaped like B2's. */
 import { randomBytes, randomInt } from 'node:crypto';
 
-export const randomHex = (chars: number): string => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars);
+export const randomHex = (chars: number): string =>
+  randomBytes(Math.ceil(chars / 2))
+    .toString('hex')
+    .slice(0, chars);
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const ALNUM = BASE64.slice(0, 62);

@@ -10,4 +10,10 @@ export {
   MAX_BUCKETS_PER_ACCOUNT,
   TOKEN_LIFETIME_MS,
 } from './state';
-export { ALL_CAPABILITIES, MASTER_CAPABILITIES, BUCKET_KEY_CAPABILITIES, CORS_OPERATIONS, type Capability } from './rules';
+export {
+  ALL_CAPABILITIES,
+  MASTER_CAPABILITIES,
+  BUCKET_KEY_CAPABILITIES,
+  CORS_OPERATIONS,
+  type Capability,
+} from './rules';

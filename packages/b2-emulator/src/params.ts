@@ -60,7 +60,8 @@ export class Params {
     const v = this.given(name);
     if (v === undefined) return undefined;
     const n = typeof v === 'string' && this.fromQuery && /^-?\d+$/.test(v) ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isInteger(n)) throw badRequest(`${name} must be an integer`);
+    if (typeof n !== 'number' || !Number.isInteger(n))
+      throw badRequest(`${name} must be an integer`);
     return n;
   }
 

@@ -45,7 +45,8 @@ export type Capability = (typeof ALL_CAPABILITIES)[number];
  * SDK, so the emulated master key lacks those four.
  */
 export const MASTER_CAPABILITIES: readonly Capability[] = ALL_CAPABILITIES.filter(
-  (c) => !['readBuckets', 'listAllBucketNames', 'readBucketLogging', 'writeBucketLogging'].includes(c),
+  (c) =>
+    !['readBuckets', 'listAllBucketNames', 'readBucketLogging', 'writeBucketLogging'].includes(c),
 );
 
 /**
@@ -89,7 +90,9 @@ export function checkCapabilities(value: unknown, bucketRestricted: boolean): Ca
       throw badRequest(`unknown capability: ${String(item)}`);
     }
     if (bucketRestricted && !BUCKET_KEY_CAPABILITIES.includes(item)) {
-      throw badRequest(`capability ${item} is not allowed for an application key restricted to a bucket`);
+      throw badRequest(
+        `capability ${item} is not allowed for an application key restricted to a bucket`,
+      );
     }
     if (!result.includes(item)) result.push(item);
   }
@@ -111,7 +114,13 @@ export function checkBucketName(name: unknown): string {
   return name;
 }
 
-export const LISTABLE_BUCKET_TYPES = ['allPrivate', 'allPublic', 'restricted', 'snapshot', 'shared'] as const;
+export const LISTABLE_BUCKET_TYPES = [
+  'allPrivate',
+  'allPublic',
+  'restricted',
+  'snapshot',
+  'shared',
+] as const;
 export const DEFAULT_LISTED_BUCKET_TYPES = ['allPrivate', 'allPublic', 'snapshot'];
 
 export function checkBucketType(value: unknown): 'allPrivate' | 'allPublic' {
@@ -126,7 +135,8 @@ export function checkBucketTypesFilter(value: unknown): string[] | 'all' {
     throw badRequest('bucketTypes must be a non-empty list');
   }
   if (value.includes('all')) {
-    if (value.length > 1) throw badRequest('bucketTypes: "all" cannot be combined with other types');
+    if (value.length > 1)
+      throw badRequest('bucketTypes: "all" cannot be combined with other types');
     return 'all';
   }
   for (const type of value) {
@@ -162,10 +172,12 @@ export function checkDefaultSse(value: unknown): ServerSideEncryption {
   const { mode, algorithm } = value as { mode?: unknown; algorithm?: unknown };
   if (mode === 'none') return { mode: 'none' };
   if (mode === 'SSE-B2') {
-    if (algorithm !== 'AES256') throw badRequest('defaultServerSideEncryption: algorithm must be AES256');
+    if (algorithm !== 'AES256')
+      throw badRequest('defaultServerSideEncryption: algorithm must be AES256');
     return { mode: 'SSE-B2', algorithm: 'AES256' };
   }
-  if (mode === 'SSE-C') throw badRequest('defaultServerSideEncryption: SSE-C cannot be a bucket default');
+  if (mode === 'SSE-C')
+    throw badRequest('defaultServerSideEncryption: SSE-C cannot be a bucket default');
   throw badRequest(`defaultServerSideEncryption: unknown mode ${JSON.stringify(mode)}`);
 }
 
@@ -175,23 +187,29 @@ export interface DefaultRetention {
 }
 
 export function checkDefaultRetention(value: unknown): DefaultRetention {
-  if (typeof value !== 'object' || value === null) throw badRequest('defaultRetention must be an object');
+  if (typeof value !== 'object' || value === null)
+    throw badRequest('defaultRetention must be an object');
   const { mode, period } = value as { mode?: unknown; period?: unknown };
   if (mode === null || mode === undefined) {
-    if (period !== null && period !== undefined) throw badRequest('defaultRetention: period requires a mode');
+    if (period !== null && period !== undefined)
+      throw badRequest('defaultRetention: period requires a mode');
     return { mode: null, period: null };
   }
   if (mode !== 'governance' && mode !== 'compliance') {
     throw badRequest(`defaultRetention: unknown mode ${JSON.stringify(mode)}`);
   }
-  if (typeof period !== 'object' || period === null) throw badRequest('defaultRetention: period is required');
+  if (typeof period !== 'object' || period === null)
+    throw badRequest('defaultRetention: period is required');
   const { duration, unit } = period as { duration?: unknown; unit?: unknown };
-  if (!isPositiveInt(duration)) throw badRequest('defaultRetention: period.duration must be a positive integer');
-  if (unit !== 'days' && unit !== 'years') throw badRequest('defaultRetention: period.unit must be days or years');
+  if (!isPositiveInt(duration))
+    throw badRequest('defaultRetention: period.duration must be a positive integer');
+  if (unit !== 'days' && unit !== 'years')
+    throw badRequest('defaultRetention: period.unit must be days or years');
   return { mode, period: { duration, unit } };
 }
 
-const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+const isPositiveInt = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1;
 
 // §4 lifecycle rules.
 export interface LifecycleRule {
@@ -226,11 +244,14 @@ export function checkLifecycleRules(value: unknown): LifecycleRule[] {
     for (const field of LIFECYCLE_DAY_FIELDS) {
       const days = r[field];
       if (days === undefined || days === null) {
-        if (days === null && field === 'daysFromStartingToCancelingUnfinishedLargeFiles') rule[field] = null;
+        if (days === null && field === 'daysFromStartingToCancelingUnfinishedLargeFiles')
+          rule[field] = null;
         continue;
       }
       if (!isPositiveInt(days)) {
-        throw badRequest(`lifecycleRules[${i}]: ${field} must be null or a positive integer, not ${JSON.stringify(days)}`);
+        throw badRequest(
+          `lifecycleRules[${i}]: ${field} must be null or a positive integer, not ${JSON.stringify(days)}`,
+        );
       }
       rule[field] = days;
     }
@@ -244,7 +265,9 @@ export function checkLifecycleRules(value: unknown): LifecycleRule[] {
       const a = rules[i]!.fileNamePrefix;
       const b = rules[j]!.fileNamePrefix;
       if (a.startsWith(b) || b.startsWith(a)) {
-        throw badRequest(`lifecycleRules: prefixes ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`);
+        throw badRequest(
+          `lifecycleRules: prefixes ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap`,
+        );
       }
     }
   }
@@ -285,7 +308,8 @@ function stringList(value: unknown, where: string): string[] {
 function checkOrigin(origin: string, where: string): void {
   if (origin === '') throw badRequest(`${where}: illegal empty string in allowedOrigins`);
   if (origin === '*' || origin === 'https') return;
-  if ((origin.match(/\*/g) ?? []).length > 1) throw badRequest(`${where}: origin ${origin} has more than one "*"`);
+  if ((origin.match(/\*/g) ?? []).length > 1)
+    throw badRequest(`${where}: origin ${origin} has more than one "*"`);
   const m = /^(https?):\/\/([^/:?#\s]+)(?::(\d{1,5}|\*))?$/.exec(origin);
   if (!m) throw badRequest(`${where}: invalid origin ${origin}`);
   if (m[3] !== undefined && m[3] !== '*' && Number(m[3]) > 65535) {
@@ -299,34 +323,43 @@ export function checkCorsRules(value: unknown): CorsRule[] {
   const names = new Set<string>();
   return value.map((raw, i): CorsRule => {
     const where = `corsRules[${i}]`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest(`${where} must be an object`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw badRequest(`${where} must be an object`);
     const r = raw as Record<string, unknown>;
     const name = r.corsRuleName;
     if (typeof name !== 'string') throw badRequest(`${where}: corsRuleName is required`);
-    if (name.length < 6 || name.length > 50) throw badRequest(`${where}: corsRuleName must be 6 to 50 characters: ${name}`);
-    if (!/^[A-Za-z0-9-]+$/.test(name)) throw badRequest(`${where}: corsRuleName may only contain letters, digits and "-": ${name}`);
-    if (/^b2-/i.test(name)) throw badRequest(`${where}: corsRuleName must not start with "b2-": ${name}`);
+    if (name.length < 6 || name.length > 50)
+      throw badRequest(`${where}: corsRuleName must be 6 to 50 characters: ${name}`);
+    if (!/^[A-Za-z0-9-]+$/.test(name))
+      throw badRequest(`${where}: corsRuleName may only contain letters, digits and "-": ${name}`);
+    if (/^b2-/i.test(name))
+      throw badRequest(`${where}: corsRuleName must not start with "b2-": ${name}`);
     if (names.has(name)) throw badRequest(`${where}: corsRuleName ${name} is used by another rule`);
     names.add(name);
 
-    if (r.allowedOrigins === undefined || r.allowedOrigins === null) throw badRequest(`${where}: allowedOrigins is required`);
+    if (r.allowedOrigins === undefined || r.allowedOrigins === null)
+      throw badRequest(`${where}: allowedOrigins is required`);
     const origins = stringList(r.allowedOrigins, `${where}.allowedOrigins`);
     if (origins.length === 0) throw badRequest(`${where}: allowedOrigins must not be empty`);
     origins.forEach((o) => checkOrigin(o, where));
-    if (origins.includes('*') && origins.length > 1) throw badRequest(`${where}: origin "*" must be the only origin`);
+    if (origins.includes('*') && origins.length > 1)
+      throw badRequest(`${where}: origin "*" must be the only origin`);
     const httpsAt = origins.indexOf('https');
     if (httpsAt >= 0) {
-      if (origins.lastIndexOf('https') !== httpsAt) throw badRequest(`${where}: at most one "https" origin`);
+      if (origins.lastIndexOf('https') !== httpsAt)
+        throw badRequest(`${where}: at most one "https" origin`);
       if (origins.slice(httpsAt + 1).some((o) => o.startsWith('https:'))) {
         throw badRequest(`${where}: no https: origin may follow "https"`);
       }
     }
 
-    if (r.allowedOperations === undefined || r.allowedOperations === null) throw badRequest(`${where}: allowedOperations is required`);
+    if (r.allowedOperations === undefined || r.allowedOperations === null)
+      throw badRequest(`${where}: allowedOperations is required`);
     const operations = stringList(r.allowedOperations, `${where}.allowedOperations`);
     if (operations.length === 0) throw badRequest(`${where}: allowedOperations must not be empty`);
     for (const op of operations) {
-      if (!(CORS_OPERATIONS as readonly string[]).includes(op)) throw badRequest(`${where}: unknown operation ${op}`);
+      if (!(CORS_OPERATIONS as readonly string[]).includes(op))
+        throw badRequest(`${where}: unknown operation ${op}`);
     }
 
     let allowedHeaders: string[] | null = null;
@@ -337,14 +370,16 @@ export function checkCorsRules(value: unknown): CorsRule[] {
       }
       for (const h of allowedHeaders) {
         const body = h.endsWith('*') ? h.slice(0, -1) : h;
-        if (h !== '*' && !HEADER_TOKEN.test(body)) throw badRequest(`${where}: invalid allowed header ${h}`);
+        if (h !== '*' && !HEADER_TOKEN.test(body))
+          throw badRequest(`${where}: invalid allowed header ${h}`);
       }
     }
     let exposeHeaders: string[] | null = null;
     if (r.exposeHeaders !== undefined && r.exposeHeaders !== null) {
       exposeHeaders = stringList(r.exposeHeaders, `${where}.exposeHeaders`);
       for (const h of exposeHeaders) {
-        if (!HEADER_TOKEN.test(h)) throw badRequest(`${where}: invalid expose header ${h} (full header names only)`);
+        if (!HEADER_TOKEN.test(h))
+          throw badRequest(`${where}: invalid expose header ${h} (full header names only)`);
       }
     }
 
@@ -361,10 +396,13 @@ export function checkCorsRules(value: unknown): CorsRule[] {
       maxAgeSeconds: maxAge,
     };
     // The byte count of a rule's strings (§5; the exact field list is UNCERTAIN).
-    const bytes = [name, ...origins, ...operations, ...(allowedHeaders ?? []), ...(exposeHeaders ?? [])].reduce(
-      (n, s) => n + Buffer.byteLength(s, 'utf8'),
-      0,
-    );
+    const bytes = [
+      name,
+      ...origins,
+      ...operations,
+      ...(allowedHeaders ?? []),
+      ...(exposeHeaders ?? []),
+    ].reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
     if (bytes >= 1000) throw badRequest(`${where}: a CORS rule must be smaller than 1000 bytes`);
     return rule;
   });
@@ -383,7 +421,12 @@ export const MAX_KEY_DURATION_SECONDS = 86_400_000;
 
 export function checkValidDuration(value: unknown): number | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_KEY_DURATION_SECONDS) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 1 ||
+    value > MAX_KEY_DURATION_SECONDS
+  ) {
     throw badRequest('valid duration must be greater than 0, and less than 1000 days in seconds');
   }
   return value;
@@ -393,7 +436,8 @@ export function checkValidDuration(value: unknown): number | null {
 export function checkFileName(name: string): string {
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes < 1 || bytes > 1024) throw badRequest('File names must be 1 to 1024 bytes of UTF-8');
-  if ([...name].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) throw badRequest('File names must not contain control characters');
+  if ([...name].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127))
+    throw badRequest('File names must not contain control characters');
   if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) {
     throw badRequest('File names must not start or end with "/" nor contain "//"');
   }

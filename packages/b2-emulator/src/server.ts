@@ -1,6 +1,7 @@
 /**
  * The HTTP front: routes B2 calls (v2, v3, v4), counts them, adds latency, applies injected faults,
- * and serves the test-only admin routes under /__emulator/. Node adds the `Date` header to every answer.
+ * and serves the test-only admin routes under /__emulator/. Every other path is the S3-compatible API
+ * (src/s3/). Node adds the `Date` header to every answer.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { CallContext, EmulatorConfig, Handler, Reply } from './context';
@@ -23,6 +24,7 @@ import {
 } from './handlers/files';
 import { createKey, deleteKey, listKeys } from './handlers/keys';
 import { Params } from './params';
+import { handleS3, isS3Path } from './s3/s3-server';
 import { stateDump, type ApiVersion } from './shapes';
 import type { State } from './state';
 
@@ -72,7 +74,8 @@ export class EmulatorCore {
   }
 
   setLatency(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw badRequest('latency must be a number of milliseconds >= 0');
+    if (!Number.isFinite(ms) || ms < 0)
+      throw badRequest('latency must be a number of milliseconds >= 0');
     this.latencyMs = ms;
   }
 
@@ -108,7 +111,12 @@ export class EmulatorCore {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed || res.headersSent) return;
   const text = JSON.stringify(body, null, 2);
   res.writeHead(status, {
@@ -145,7 +153,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       else chunks.push(chunk);
     });
     req.on('end', () =>
-      tooLarge ? reject(badRequest(`the request body is larger than the emulator accepts (${limit} bytes)`)) : resolve(Buffer.concat(chunks)),
+      tooLarge
+        ? reject(
+            badRequest(`the request body is larger than the emulator accepts (${limit} bytes)`),
+          )
+        : resolve(Buffer.concat(chunks)),
     );
     req.on('error', reject);
   });
@@ -171,25 +183,41 @@ interface Route {
   rest: string;
 }
 
-/** `/b2api/v{2,3,4}/<call>[/<rest>]` or `/file/<bucket>/<name>`. */
+/**
+ * `/b2api/v{1,2,3,4}/<call>[/<rest>]` or `/file/<bucket>/<name>`. v1 answers as v2 does: the
+ * shapes of the calls emulated here did not change between them, and rclone 1.60 still calls v1.
+ */
 function route(pathname: string): Route | null {
   if (pathname.startsWith('/file/')) {
     return { call: 'b2_download_file_by_name', version: 2, rest: pathname.slice('/file/'.length) };
   }
-  const m = /^\/b2api\/v([234])\/(b2_[a-z0-9_]+)(?:\/(.*))?$/.exec(pathname);
+  const m = /^\/b2api\/v([1234])\/(b2_[a-z0-9_]+)(?:\/(.*))?$/.exec(pathname);
   if (!m) return null;
-  return { call: m[2]!, version: Number(m[1]) as ApiVersion, rest: m[3] ?? '' };
+  return { call: m[2]!, version: Math.max(2, Number(m[1])) as ApiVersion, rest: m[3] ?? '' };
 }
 
 export function createRequestListener(core: EmulatorCore): RequestListener {
   return (req, res) => {
     handle(core, req, res).catch((error: unknown) => {
-      sendError(res, error instanceof B2Error ? error : new B2Error(500, 'internal_error', 'An unexpected error has occurred'));
+      sendError(
+        res,
+        error instanceof B2Error
+          ? error
+          : new B2Error(500, 'internal_error', 'An unexpected error has occurred'),
+      );
     });
   };
 }
 
-async function handle(core: EmulatorCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (isS3Path((req.url ?? '/').split('?', 1)[0] ?? '/')) {
+    await handleS3(core, req, res);
+    return;
+  }
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   if (url.pathname.startsWith('/__emulator/')) {
     const body = await readBody(req, MAX_JSON_BYTES);
@@ -214,7 +242,8 @@ async function handle(core: EmulatorCore, req: IncomingMessage, res: ServerRespo
   }
   let reply: Reply | B2Error;
   if (fault?.status !== undefined) {
-    const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+    const headers: Record<string, string> =
+      fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
     reply = new B2Error(fault.status, fault.code ?? 'bad_request', fault.message ?? '', headers);
   } else {
     try {
@@ -246,12 +275,23 @@ async function runCall(core: EmulatorCore, incoming: Incoming): Promise<Reply> {
   if (!handler) {
     throw new B2Error(501, 'not_implemented', `${call} is not implemented by the B2 emulator`);
   }
-  const rawBody = call === 'b2_upload_file' || call === 'b2_download_file_by_name' || call === 'b2_authorize_account';
+  const rawBody =
+    call === 'b2_upload_file' ||
+    call === 'b2_download_file_by_name' ||
+    call === 'b2_authorize_account';
   if (!rawBody && rest !== '') throw notFound(`no such B2 call: ${url.pathname}`);
-  if (!rawBody && method !== 'GET' && method !== 'POST' && !(method === 'HEAD' && call === 'b2_download_file_by_id')) {
+  if (
+    !rawBody &&
+    method !== 'GET' &&
+    method !== 'POST' &&
+    !(method === 'HEAD' && call === 'b2_download_file_by_id')
+  ) {
     throw new B2Error(405, 'method_not_allowed', 'Only GET and POST are supported');
   }
-  const params = rawBody || method !== 'POST' ? Params.fromQuery(url.searchParams) : Params.fromJson(parseJsonBody(body));
+  const params =
+    rawBody || method !== 'POST'
+      ? Params.fromQuery(url.searchParams)
+      : Params.fromJson(parseJsonBody(body));
   const ctx: CallContext = {
     call,
     version: incoming.version,
@@ -267,7 +307,13 @@ async function runCall(core: EmulatorCore, incoming: Incoming): Promise<Reply> {
   return handler(ctx);
 }
 
-function sendAdmin(core: EmulatorCore, method: string, pathname: string, body: Buffer, res: ServerResponse): void {
+function sendAdmin(
+  core: EmulatorCore,
+  method: string,
+  pathname: string,
+  body: Buffer,
+  res: ServerResponse,
+): void {
   try {
     const input = () => parseJsonBody(body);
     const action = `${method} ${pathname.replace(/\/+$/, '')}`;
@@ -296,14 +342,16 @@ function sendAdmin(core: EmulatorCore, method: string, pathname: string, body: B
       }
       case 'POST /__emulator/expire-tokens': {
         const token = input().token;
-        if (token !== undefined && token !== null && typeof token !== 'string') throw badRequest('token must be a string');
+        if (token !== undefined && token !== null && typeof token !== 'string')
+          throw badRequest('token must be a string');
         const expired = core.state.expireTokens(token ?? undefined);
         if (typeof token === 'string' && expired === 0) throw notFound('no such token');
         return sendJson(res, 200, { expired });
       }
       case 'POST /__emulator/advance-time': {
         const ms = input().ms;
-        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw badRequest('advance-time: send {"ms": <milliseconds>}');
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+          throw badRequest('advance-time: send {"ms": <milliseconds>}');
         core.state.advanceTime(ms);
         return sendJson(res, 200, { now: core.state.now() });
       }
@@ -316,6 +364,11 @@ function sendAdmin(core: EmulatorCore, method: string, pathname: string, body: B
         throw notFound(`no such emulator admin route: ${method} ${pathname}`);
     }
   } catch (error) {
-    sendError(res, error instanceof B2Error ? error : new B2Error(500, 'internal_error', 'An unexpected error has occurred'));
+    sendError(
+      res,
+      error instanceof B2Error
+        ? error
+        : new B2Error(500, 'internal_error', 'An unexpected error has occurred'),
+    );
   }
 }

@@ -25,7 +25,10 @@ export function bucketJson(bucket: Bucket, caller: Caller | null): Record<string
     fileLockConfiguration: readLock
       ? {
           isClientAuthorizedToRead: true,
-          value: { defaultRetention: structuredClone(bucket.defaultRetention), isFileLockEnabled: bucket.fileLockEnabled },
+          value: {
+            defaultRetention: structuredClone(bucket.defaultRetention),
+            isFileLockEnabled: bucket.fileLockEnabled,
+          },
         }
       : { isClientAuthorizedToRead: false, value: null },
     replicationConfiguration: readReplication
@@ -50,7 +53,8 @@ export function keyJson(key: KeyRecord, version: ApiVersion): Record<string, unk
   return base;
 }
 
-export const isMultiBucketKey = (key: KeyRecord): boolean => key.bucketIds !== null && key.bucketIds.length > 1;
+export const isMultiBucketKey = (key: KeyRecord): boolean =>
+  key.bucketIds !== null && key.bucketIds.length > 1;
 
 /** The file version object of b2_upload_file, b2_list_file_names, b2_get_file_info, ... */
 export function fileJson(file: FileVersion, caller: Caller | null): Record<string, unknown> {
@@ -73,14 +77,21 @@ export function fileJson(file: FileVersion, caller: Caller | null): Record<strin
       : { isClientAuthorizedToRead: false, value: null },
     replicationStatus: null,
     serverSideEncryption: file.serverSideEncryption
-      ? { algorithm: file.serverSideEncryption.algorithm ?? null, mode: file.serverSideEncryption.mode }
+      ? {
+          algorithm: file.serverSideEncryption.algorithm ?? null,
+          mode: file.serverSideEncryption.mode,
+        }
       : { algorithm: null, mode: null },
     uploadTimestamp: file.uploadTimestamp,
   };
 }
 
 /** A "folder" entry of a delimited listing. */
-export function folderJson(bucketId: string, accountId: string, name: string): Record<string, unknown> {
+export function folderJson(
+  bucketId: string,
+  accountId: string,
+  name: string,
+): Record<string, unknown> {
   return {
     accountId,
     action: 'folder',

@@ -13,7 +13,11 @@ export const DEMO_ACCOUNT_ID = 'e2b1d3f4a5c6';
 export const DEMO_MASTER_KEY = 'K000demoMasterKeyForThePracticeSandbox';
 export const OTHER_ACCOUNT_ID = '0f0e0d0c0b0a';
 /** Bucket names owned by a second, pre-seeded account ("taken by another customer"). */
-export const OTHER_ACCOUNT_BUCKET_NAMES: readonly string[] = ['taken-bucket-name', 'acme-backups', 'photos-archive'];
+export const OTHER_ACCOUNT_BUCKET_NAMES: readonly string[] = [
+  'taken-bucket-name',
+  'acme-backups',
+  'photos-archive',
+];
 
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const MAX_BUCKETS_PER_ACCOUNT = 100;
@@ -61,6 +65,8 @@ export interface Bucket {
   replicationConfiguration: Record<string, unknown> | null;
   revision: number;
   options: string[];
+  /** When the bucket was made (S3 ListBuckets' CreationDate). */
+  creationTimestamp: number;
 }
 
 export interface FileVersion {
@@ -77,6 +83,22 @@ export interface FileVersion {
   uploadTimestamp: number;
   serverSideEncryption: ServerSideEncryption | null;
   data: Buffer;
+  /** The S3 ETag (without quotes) of a file finished by an S3 multipart upload: md5-of-md5s-N. */
+  s3ETag?: string;
+}
+
+/** An S3 multipart upload that has not been completed or aborted yet (B2's unfinished large file). */
+export interface MultipartUpload {
+  uploadId: string;
+  accountId: string;
+  bucketId: string;
+  fileName: string;
+  contentType: string;
+  fileInfo: Record<string, string>;
+  serverSideEncryption: ServerSideEncryption | null;
+  initiated: number;
+  /** By part number. */
+  parts: Map<number, { data: Buffer; md5: string; lastModified: number }>;
 }
 
 export interface StateOptions {
@@ -93,6 +115,7 @@ export class State {
   tokens = new Map<string, TokenRecord>();
   buckets = new Map<string, Bucket>();
   files = new Map<string, FileVersion>();
+  multipartUploads = new Map<string, MultipartUpload>();
   private keyCounter = 0;
   private lastTimestamp = 0;
   private clockOffsetMs = 0;
@@ -130,16 +153,23 @@ export class State {
     this.tokens.clear();
     this.buckets.clear();
     this.files.clear();
+    this.multipartUploads.clear();
     this.keyCounter = 0;
     this.clockOffsetMs = 0;
     const { accountId, masterKeyId, masterKey } = this.options;
     this.addAccount(accountId, masterKeyId, masterKey, true);
     // The other customer's master secret is never handed out: its account only owns names.
     this.addAccount(OTHER_ACCOUNT_ID, OTHER_ACCOUNT_ID, newSecret(this.cluster, 'base64'), false);
-    for (const name of OTHER_ACCOUNT_BUCKET_NAMES) this.addBucket(OTHER_ACCOUNT_ID, name, 'allPrivate');
+    for (const name of OTHER_ACCOUNT_BUCKET_NAMES)
+      this.addBucket(OTHER_ACCOUNT_ID, name, 'allPrivate');
   }
 
-  private addAccount(accountId: string, masterKeyId: string, secret: string, isDemo: boolean): void {
+  private addAccount(
+    accountId: string,
+    masterKeyId: string,
+    secret: string,
+    isDemo: boolean,
+  ): void {
     this.accounts.push({ accountId, isDemo });
     this.keys.set(masterKeyId, {
       accountId,
@@ -171,7 +201,12 @@ export class State {
     return `${this.cluster}${accountId}${String(this.keyCounter).padStart(10, '0')}`;
   }
 
-  issueToken(key: KeyRecord, kind: TokenRecord['kind'], extra: Partial<TokenRecord> = {}, lifetimeMs = TOKEN_LIFETIME_MS): TokenRecord {
+  issueToken(
+    key: KeyRecord,
+    kind: TokenRecord['kind'],
+    extra: Partial<TokenRecord> = {},
+    lifetimeMs = TOKEN_LIFETIME_MS,
+  ): TokenRecord {
     const code = kind === 'account' ? 'acct' : kind === 'upload' ? 'upld' : 'down';
     const record: TokenRecord = {
       token: newToken(key.applicationKeyId, code),
@@ -213,6 +248,7 @@ export class State {
       replicationConfiguration: null,
       revision: 1,
       options: ['s3'],
+      creationTimestamp: this.now(),
     };
     this.buckets.set(bucket.bucketId, bucket);
     return bucket;
@@ -231,13 +267,19 @@ export class State {
   versionsIn(bucketId: string): FileVersion[] {
     return [...this.files.values()]
       .filter((f) => f.bucketId === bucketId)
-      .sort((a, b) => compareNames(a.fileName, b.fileName) || b.uploadTimestamp - a.uploadTimestamp);
+      .sort(
+        (a, b) => compareNames(a.fileName, b.fileName) || b.uploadTimestamp - a.uploadTimestamp,
+      );
   }
 
   latestVersion(bucketId: string, fileName: string): FileVersion | undefined {
     let latest: FileVersion | undefined;
     for (const f of this.files.values()) {
-      if (f.bucketId === bucketId && f.fileName === fileName && (!latest || f.uploadTimestamp > latest.uploadTimestamp)) {
+      if (
+        f.bucketId === bucketId &&
+        f.fileName === fileName &&
+        (!latest || f.uploadTimestamp > latest.uploadTimestamp)
+      ) {
         latest = f;
       }
     }

@@ -2,17 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { OTHER_ACCOUNT_ID } from '../src/index';
 import { authorize, basic, http, makeBucket, makeKey, sleep, upload, useEmulator } from './helpers';
 
-const post = (url: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> =>
-  http(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const post = (
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> =>
+  http(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe('GET /__emulator/state', () => {
   const emu = useEmulator();
 
   it('when the world has buckets, keys and files, then the dump lists them with rules and without secrets', async () => {
     const s = await authorize(emu());
-    const lifecycleRules = [{ fileNamePrefix: '', daysFromHidingToDeleting: 1, daysFromUploadingToHiding: null }];
-    const bucketId = await makeBucket(s, 'state-bucket', { lifecycleRules, bucketInfo: { a: 'b' } });
-    const key = await makeKey(s, { capabilities: ['listFiles', 'readFiles'], bucketId, namePrefix: 'p/', keyName: 'state-key' });
+    const lifecycleRules = [
+      { fileNamePrefix: '', daysFromHidingToDeleting: 1, daysFromUploadingToHiding: null },
+    ];
+    const bucketId = await makeBucket(s, 'state-bucket', {
+      lifecycleRules,
+      bucketInfo: { a: 'b' },
+    });
+    const key = await makeKey(s, {
+      capabilities: ['listFiles', 'readFiles'],
+      bucketId,
+      namePrefix: 'p/',
+      keyName: 'state-key',
+    });
     await upload(s, bucketId, 'p/file.txt', 'abc');
     const res = await http(`${emu().url}/__emulator/state`);
     expect(res.status).toBe(200);
@@ -74,12 +91,18 @@ describe('GET /__emulator/state', () => {
     const res = await post(`${emu().url}/__emulator/reset`);
     expect(res.status).toBe(200);
     const state = emu().state();
-    expect(state.buckets.map((b) => b.bucketName).sort()).toEqual(['acme-backups', 'photos-archive', 'taken-bucket-name']);
+    expect(state.buckets.map((b) => b.bucketName).sort()).toEqual([
+      'acme-backups',
+      'photos-archive',
+      'taken-bucket-name',
+    ]);
     expect(state.keys).toEqual([]);
-    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe('bad_auth_token');
+    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe(
+      'bad_auth_token',
+    );
   });
 
-  it('when an admin route does not exist, then 404 in B2\'s error shape', async () => {
+  it("when an admin route does not exist, then 404 in B2's error shape", async () => {
     const res = await http(`${emu().url}/__emulator/nope`);
     expect(res.body).toMatchObject({ status: 404, code: 'not_found' });
   });
@@ -90,12 +113,22 @@ describe('faults', () => {
 
   it('when a 503 fault with retryAfter is added for b2_create_key, then the next call gets it once, with Retry-After', async () => {
     const s = await authorize(emu());
-    const added = await post(`${emu().url}/__emulator/faults`, { call: 'b2_create_key', status: 503, code: 'service_unavailable', times: 1, retryAfter: 2 });
+    const added = await post(`${emu().url}/__emulator/faults`, {
+      call: 'b2_create_key',
+      status: 503,
+      code: 'service_unavailable',
+      times: 1,
+      retryAfter: 2,
+    });
     expect(added.status).toBe(201);
     const body = { accountId: s.accountId, capabilities: ['listFiles'], keyName: 'faulty' };
     const first = await s.call('b2_create_key', body);
     expect(first.status).toBe(503);
-    expect(first.body).toEqual({ status: 503, code: 'service_unavailable', message: expect.any(String) });
+    expect(first.body).toEqual({
+      status: 503,
+      code: 'service_unavailable',
+      message: expect.any(String),
+    });
     expect(first.headers.get('retry-after')).toBe('2');
     expect(first.headers.get('date')).toBeTruthy();
     expect(emu().state().keys).toEqual([]);
@@ -115,8 +148,13 @@ describe('faults', () => {
 
   it('when a fault is persistent (times omitted or null), then it applies until cleared', async () => {
     const s = await authorize(emu());
-    await post(`${emu().url}/__emulator/faults`, { call: 'b2_list_buckets', status: 500, times: null });
-    for (let i = 0; i < 3; i++) expect((await s.call('b2_list_buckets', { accountId: s.accountId })).status).toBe(500);
+    await post(`${emu().url}/__emulator/faults`, {
+      call: 'b2_list_buckets',
+      status: 500,
+      times: null,
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await s.call('b2_list_buckets', { accountId: s.accountId })).status).toBe(500);
     const cleared = await http(`${emu().url}/__emulator/faults`, { method: 'DELETE' });
     expect(cleared.body).toEqual({ faults: [] });
     expect((await s.call('b2_list_buckets', { accountId: s.accountId })).status).toBe(200);
@@ -127,39 +165,72 @@ describe('faults', () => {
     emu().addFault({ call: 'b2_list_buckets', status: 503, times: 2 });
     emu().addFault({ call: 'b2_list_buckets', status: 429, times: 1 });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await s.call('b2_list_buckets', { accountId: s.accountId })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await s.call('b2_list_buckets', { accountId: s.accountId })).status);
     expect(statuses).toEqual([503, 503, 429, 200]);
   });
 
   it('when b2_authorize_account has a 401 fault, then authorize fails even with the right key', async () => {
     emu().addFault({ call: 'b2_authorize_account', status: 401, code: 'unauthorized', times: 1 });
-    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) } });
+    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
+      headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) },
+    });
     expect(res.body).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
   it('when drop is "before", then the connection dies and the bucket is not created', async () => {
     const s = await authorize(emu());
     await post(`${emu().url}/__emulator/faults`, { call: 'b2_create_bucket', drop: 'before' });
-    await expect(s.call('b2_create_bucket', { accountId: s.accountId, bucketName: 'dropped-before', bucketType: 'allPrivate' })).rejects.toThrow();
-    expect(emu().state().buckets.some((b) => b.bucketName === 'dropped-before')).toBe(false);
+    await expect(
+      s.call('b2_create_bucket', {
+        accountId: s.accountId,
+        bucketName: 'dropped-before',
+        bucketType: 'allPrivate',
+      }),
+    ).rejects.toThrow();
+    expect(
+      emu()
+        .state()
+        .buckets.some((b) => b.bucketName === 'dropped-before'),
+    ).toBe(false);
   });
 
   it('when drop is "after", then the connection dies but the bucket exists (a retry gets duplicate_bucket_name)', async () => {
     const s = await authorize(emu());
-    await post(`${emu().url}/__emulator/faults`, { call: 'b2_create_bucket', drop: 'after', times: 1 });
+    await post(`${emu().url}/__emulator/faults`, {
+      call: 'b2_create_bucket',
+      drop: 'after',
+      times: 1,
+    });
     const body = { accountId: s.accountId, bucketName: 'dropped-after', bucketType: 'allPrivate' };
     await expect(s.call('b2_create_bucket', body)).rejects.toThrow();
-    expect(emu().state().buckets.some((b) => b.bucketName === 'dropped-after')).toBe(true);
+    expect(
+      emu()
+        .state()
+        .buckets.some((b) => b.bucketName === 'dropped-after'),
+    ).toBe(true);
     expect((await s.call('b2_create_bucket', body)).body.code).toBe('duplicate_bucket_name');
   });
 
   it('when stallMs is set, then the answer is held that long while the call takes effect at once', async () => {
     const s = await authorize(emu());
-    await post(`${emu().url}/__emulator/faults`, { call: 'b2_create_bucket', stallMs: 300, times: 1 });
+    await post(`${emu().url}/__emulator/faults`, {
+      call: 'b2_create_bucket',
+      stallMs: 300,
+      times: 1,
+    });
     const started = Date.now();
-    const pending = s.call('b2_create_bucket', { accountId: s.accountId, bucketName: 'stalled-bucket', bucketType: 'allPrivate' });
+    const pending = s.call('b2_create_bucket', {
+      accountId: s.accountId,
+      bucketName: 'stalled-bucket',
+      bucketType: 'allPrivate',
+    });
     await sleep(100);
-    expect(emu().state().buckets.some((b) => b.bucketName === 'stalled-bucket')).toBe(true);
+    expect(
+      emu()
+        .state()
+        .buckets.some((b) => b.bucketName === 'stalled-bucket'),
+    ).toBe(true);
     const res = await pending;
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
@@ -179,7 +250,9 @@ describe('faults', () => {
 
   it('when "*" is the call, then every B2 call is affected', async () => {
     emu().addFault({ call: '*', status: 503, times: 1 });
-    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) } });
+    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
+      headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) },
+    });
     expect(res.status).toBe(503);
   });
 
@@ -202,7 +275,15 @@ describe('faults', () => {
     const s = await authorize(emu());
     await s.call('b2_list_buckets', { accountId: s.accountId });
     const res = await http<{ faults: unknown[] }>(`${emu().url}/__emulator/faults`);
-    expect(res.body.faults).toEqual([{ call: 'b2_list_keys', status: 500, code: 'internal_error', message: expect.any(String), times: null }]);
+    expect(res.body.faults).toEqual([
+      {
+        call: 'b2_list_keys',
+        status: 500,
+        code: 'internal_error',
+        message: expect.any(String),
+        times: null,
+      },
+    ]);
   });
 });
 
@@ -237,7 +318,9 @@ describe('latency', () => {
       slow.setLatency(0);
       slow.reset();
       const started = Date.now();
-      await http(`${slow.url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic(slow.masterKeyId, slow.masterKey) } });
+      await http(`${slow.url}/b2api/v2/b2_authorize_account`, {
+        headers: { Authorization: basic(slow.masterKeyId, slow.masterKey) },
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(110);
     } finally {
       await slow.close();
@@ -284,6 +367,8 @@ describe('call counts', () => {
     const s = await authorize(emu());
     const res = await post(`${emu().url}/__emulator/advance-time`, { ms: 24 * 3600 * 1000 });
     expect(res.status).toBe(200);
-    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe('expired_auth_token');
+    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe(
+      'expired_auth_token',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNT_ID, DEMO_MASTER_KEY, MASTER_CAPABILITIES, TOKEN_LIFETIME_MS, createEmulator } from '../src/index';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_MASTER_KEY,
+  MASTER_CAPABILITIES,
+  TOKEN_LIFETIME_MS,
+  createEmulator,
+} from '../src/index';
 import { authorize, basic, callB2, http, makeBucket, makeKey, useEmulator } from './helpers';
 
 describe('b2_authorize_account', () => {
@@ -20,11 +26,18 @@ describe('b2_authorize_account', () => {
     });
     expect(res.status).toBe(200);
     expect(new Date(res.headers.get('date') ?? '').getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(res.headers.get('date')).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(res.headers.get('date')).toMatch(
+      /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+    );
     expect(res.body).toEqual({
       accountId: DEMO_ACCOUNT_ID,
       authorizationToken: expect.stringMatching(/^4_/),
-      allowed: { bucketId: null, bucketName: null, capabilities: [...MASTER_CAPABILITIES], namePrefix: null },
+      allowed: {
+        bucketId: null,
+        bucketName: null,
+        capabilities: [...MASTER_CAPABILITIES],
+        namePrefix: null,
+      },
       apiUrl: emu().url,
       downloadUrl: emu().url,
       s3ApiUrl: emu().url,
@@ -37,7 +50,10 @@ describe('b2_authorize_account', () => {
   it('when v3 is called with POST {} (as b2sdk does), then it answers the grouped v3 shape', async () => {
     const res = await http(`${emu().url}/b2api/v3/b2_authorize_account`, {
       method: 'POST',
-      headers: { Authorization: basic(emu().masterKeyId, emu().masterKey), 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: basic(emu().masterKeyId, emu().masterKey),
+        'Content-Type': 'application/json',
+      },
       body: '{}',
     });
     expect(res.status).toBe(200);
@@ -63,11 +79,18 @@ describe('b2_authorize_account', () => {
   });
 
   it('when v4 is called, then storageApi.allowed carries buckets, capabilities and namePrefix', async () => {
-    const res = await http<{ apiInfo: { storageApi: Record<string, unknown> } }>(`${emu().url}/b2api/v4/b2_authorize_account`, {
-      headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) },
-    });
+    const res = await http<{ apiInfo: { storageApi: Record<string, unknown> } }>(
+      `${emu().url}/b2api/v4/b2_authorize_account`,
+      {
+        headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) },
+      },
+    );
     expect(res.status).toBe(200);
-    expect(res.body.apiInfo.storageApi.allowed).toEqual({ buckets: null, capabilities: [...MASTER_CAPABILITIES], namePrefix: null });
+    expect(res.body.apiInfo.storageApi.allowed).toEqual({
+      buckets: null,
+      capabilities: [...MASTER_CAPABILITIES],
+      namePrefix: null,
+    });
     expect(res.body.apiInfo.storageApi).not.toHaveProperty('bucketId');
   });
 
@@ -78,8 +101,15 @@ describe('b2_authorize_account', () => {
   });
 
   it('when the secret is wrong or the key unknown, then 401 unauthorized', async () => {
-    for (const auth of [basic(emu().masterKeyId, 'wrong'), basic('nosuchkey', emu().masterKey), 'Basic !!!', 'Bearer x']) {
-      const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: auth } });
+    for (const auth of [
+      basic(emu().masterKeyId, 'wrong'),
+      basic('nosuchkey', emu().masterKey),
+      'Basic !!!',
+      'Bearer x',
+    ]) {
+      const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
+        headers: { Authorization: auth },
+      });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ status: 401, code: 'unauthorized' });
       expect(res.headers.get('date')).toBeTruthy();
@@ -91,16 +121,37 @@ describe('b2_authorize_account', () => {
   it('when a bucket-restricted key authorizes, then allowed names its bucket and prefix in every version', async () => {
     const master = await authorize(emu());
     const bucketId = await makeBucket(master, 'restricted-one');
-    const key = await makeKey(master, { capabilities: ['listBuckets', 'readFiles'], bucketId, namePrefix: 'logs/' });
-    const v2 = await http(`${emu().url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) } });
-    expect(v2.body.allowed).toEqual({ bucketId, bucketName: 'restricted-one', capabilities: ['listBuckets', 'readFiles'], namePrefix: 'logs/' });
-    const v3 = await http<{ apiInfo: { storageApi: Record<string, unknown> } }>(`${emu().url}/b2api/v3/b2_authorize_account`, {
+    const key = await makeKey(master, {
+      capabilities: ['listBuckets', 'readFiles'],
+      bucketId,
+      namePrefix: 'logs/',
+    });
+    const v2 = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
       headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
     });
-    expect(v3.body.apiInfo.storageApi).toMatchObject({ bucketId, bucketName: 'restricted-one', namePrefix: 'logs/' });
-    const v4 = await http<{ apiInfo: { storageApi: { allowed: unknown } } }>(`${emu().url}/b2api/v4/b2_authorize_account`, {
-      headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
+    expect(v2.body.allowed).toEqual({
+      bucketId,
+      bucketName: 'restricted-one',
+      capabilities: ['listBuckets', 'readFiles'],
+      namePrefix: 'logs/',
     });
+    const v3 = await http<{ apiInfo: { storageApi: Record<string, unknown> } }>(
+      `${emu().url}/b2api/v3/b2_authorize_account`,
+      {
+        headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
+      },
+    );
+    expect(v3.body.apiInfo.storageApi).toMatchObject({
+      bucketId,
+      bucketName: 'restricted-one',
+      namePrefix: 'logs/',
+    });
+    const v4 = await http<{ apiInfo: { storageApi: { allowed: unknown } } }>(
+      `${emu().url}/b2api/v4/b2_authorize_account`,
+      {
+        headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
+      },
+    );
     expect(v4.body.apiInfo.storageApi.allowed).toEqual({
       buckets: [{ id: bucketId, name: 'restricted-one' }],
       capabilities: ['listBuckets', 'readFiles'],
@@ -113,7 +164,9 @@ describe('b2_authorize_account', () => {
     const bucketId = await makeBucket(master, 'soon-gone');
     const key = await makeKey(master, { capabilities: ['listFiles'], bucketId });
     await master.call('b2_delete_bucket', { accountId: master.accountId, bucketId });
-    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) } });
+    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
+      headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
+    });
     expect(res.status).toBe(200);
     expect(res.body.allowed).toMatchObject({ bucketId, bucketName: null });
   });
@@ -123,21 +176,33 @@ describe('b2_authorize_account', () => {
     const a = await makeBucket(master, 'multi-a-bucket');
     const b = await makeBucket(master, 'multi-b-bucket');
     const key = await makeKey(master, { capabilities: ['listFiles'], bucketIds: [a, b] }, 4);
-    const v3 = await http(`${emu().url}/b2api/v3/b2_authorize_account`, { headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) } });
+    const v3 = await http(`${emu().url}/b2api/v3/b2_authorize_account`, {
+      headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
+    });
     expect(v3.status).toBe(401);
     expect(v3.body.code).toBe('unsupported');
-    const v4 = await http(`${emu().url}/b2api/v4/b2_authorize_account`, { headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) } });
+    const v4 = await http(`${emu().url}/b2api/v4/b2_authorize_account`, {
+      headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
+    });
     expect(v4.status).toBe(200);
   });
 
   it('when a call has no Authorization header, then 401 bad_auth_token "missing auth token"', async () => {
-    const res = await callB2(emu().url, undefined, 'b2_list_buckets', { accountId: DEMO_ACCOUNT_ID });
+    const res = await callB2(emu().url, undefined, 'b2_list_buckets', {
+      accountId: DEMO_ACCOUNT_ID,
+    });
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ status: 401, code: 'bad_auth_token', message: 'missing auth token' });
+    expect(res.body).toEqual({
+      status: 401,
+      code: 'bad_auth_token',
+      message: 'missing auth token',
+    });
   });
 
   it('when a call carries a made-up token, then 401 bad_auth_token', async () => {
-    const res = await callB2(emu().url, '4_notatoken', 'b2_list_buckets', { accountId: DEMO_ACCOUNT_ID });
+    const res = await callB2(emu().url, '4_notatoken', 'b2_list_buckets', {
+      accountId: DEMO_ACCOUNT_ID,
+    });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('bad_auth_token');
   });
@@ -157,11 +222,19 @@ describe('b2_authorize_account', () => {
   it('when the admin route expires one token, then only that token fails', async () => {
     const a = await authorize(emu());
     const b = await authorize(emu());
-    const res = await http(`${emu().url}/__emulator/expire-tokens`, { method: 'POST', body: JSON.stringify({ token: a.token }) });
+    const res = await http(`${emu().url}/__emulator/expire-tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ token: a.token }),
+    });
     expect(res.body).toEqual({ expired: 1 });
-    expect((await a.call('b2_list_buckets', { accountId: a.accountId })).body.code).toBe('expired_auth_token');
+    expect((await a.call('b2_list_buckets', { accountId: a.accountId })).body.code).toBe(
+      'expired_auth_token',
+    );
     expect((await b.call('b2_list_buckets', { accountId: b.accountId })).status).toBe(200);
-    const unknown = await http(`${emu().url}/__emulator/expire-tokens`, { method: 'POST', body: JSON.stringify({ token: 'nope' }) });
+    const unknown = await http(`${emu().url}/__emulator/expire-tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ token: 'nope' }),
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -171,25 +244,42 @@ describe('b2_authorize_account', () => {
     const res = await http(`${emu().url}/__emulator/expire-tokens`, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(res.body.expired).toBeGreaterThanOrEqual(2);
-    for (const s of [a, b]) expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe('expired_auth_token');
+    for (const s of [a, b])
+      expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe(
+        'expired_auth_token',
+      );
   });
 
   it('when a key with validDurationInSeconds expires, then it no longer authorizes and its tokens expire', async () => {
     const master = await authorize(emu());
-    const key = await makeKey(master, { capabilities: ['listBuckets'], validDurationInSeconds: 60 });
+    const key = await makeKey(master, {
+      capabilities: ['listBuckets'],
+      validDurationInSeconds: 60,
+    });
     const s = await authorize(emu(), key.applicationKeyId, key.applicationKey);
     emu().advanceTime(61_000);
-    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe('expired_auth_token');
-    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) } });
+    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe(
+      'expired_auth_token',
+    );
+    const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
+      headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
+    });
     expect(res.body.code).toBe('unauthorized');
   });
 
-  it('when a v1 path or an unknown call is used, then 404 not_found', async () => {
-    const v1 = await http(`${emu().url}/b2api/v1/b2_authorize_account`, { headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) } });
-    expect(v1.status).toBe(404);
-    expect(v1.body).toMatchObject({ status: 404, code: 'not_found' });
+  it('when a v1 path is used, then it answers as v2 (rclone 1.60 calls v1); an unknown call is 501, an unknown version 404', async () => {
+    const v1 = await http(`${emu().url}/b2api/v1/b2_authorize_account`, {
+      headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) },
+    });
+    expect(v1.status).toBe(200);
+    expect(v1.body).toMatchObject({ accountId: emu().accountId, allowed: { bucketId: null } });
+    const v5 = await http(`${emu().url}/b2api/v5/b2_authorize_account`, {
+      headers: { Authorization: basic(emu().masterKeyId, emu().masterKey) },
+    });
+    expect(v5.body).toMatchObject({ status: 404, code: 'not_found' });
     const s = await authorize(emu());
     expect((await s.call('b2_no_such_call')).status).toBe(501);
+    expect((await s.call('b2_list_buckets', { accountId: s.accountId }, 1)).status).toBe(200);
   });
 });
 
@@ -207,7 +297,9 @@ describe('createEmulator options', () => {
       const byKeyId = await authorize(emu, '005aabbccddeeff0000000000', 'K005secret');
       expect(byKeyId.accountId).toBe('aabbccddeeff');
       // The account id may stand in for the master key id.
-      const byAccountId = await http(`${emu.url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic('aabbccddeeff', 'K005secret') } });
+      const byAccountId = await http(`${emu.url}/b2api/v2/b2_authorize_account`, {
+        headers: { Authorization: basic('aabbccddeeff', 'K005secret') },
+      });
       expect(byAccountId.status).toBe(200);
       expect(byAccountId.body.s3ApiUrl).toBe('http://s3.example.test');
       const key = await makeKey(byKeyId, { capabilities: ['listFiles'] });
@@ -226,14 +318,17 @@ describe('createEmulator options', () => {
       const emu = await createEmulator();
       try {
         expect(emu.masterKeyId).toBe('abcdefabcdef');
-        expect((await authorize(emu, 'abcdefabcdef', 'K004fromTheEnvironment')).accountId).toBe('abcdefabcdef');
+        expect((await authorize(emu, 'abcdefabcdef', 'K004fromTheEnvironment')).accountId).toBe(
+          'abcdefabcdef',
+        );
       } finally {
         await emu.close();
       }
     } finally {
       process.env.B2_EMULATOR_MASTER_KEY_ID = saved.B2_EMULATOR_MASTER_KEY_ID;
       process.env.B2_EMULATOR_MASTER_KEY = saved.B2_EMULATOR_MASTER_KEY;
-      if (saved.B2_EMULATOR_MASTER_KEY_ID === undefined) delete process.env.B2_EMULATOR_MASTER_KEY_ID;
+      if (saved.B2_EMULATOR_MASTER_KEY_ID === undefined)
+        delete process.env.B2_EMULATOR_MASTER_KEY_ID;
       if (saved.B2_EMULATOR_MASTER_KEY === undefined) delete process.env.B2_EMULATOR_MASTER_KEY;
     }
   });

@@ -10,7 +10,11 @@ declare module 'backblaze-b2' {
     [key: string]: unknown;
   }
   export default class B2 {
-    constructor(options: { applicationKeyId: string; applicationKey: string; retry?: Record<string, unknown> });
+    constructor(options: {
+      applicationKeyId: string;
+      applicationKey: string;
+      retry?: Record<string, unknown>;
+    });
     accountId: string;
     apiUrl: string;
     downloadUrl: string;

@@ -19,7 +19,9 @@ async function startCli(args: string[], env: Record<string, string> = {}): Promi
     env: { ...process.env, B2_EMULATOR_MASTER_KEY_ID: '', B2_EMULATOR_MASTER_KEY: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   let out = '';
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -39,13 +41,22 @@ async function startCli(args: string[], env: Record<string, string> = {}): Promi
 
 describe('CLI', () => {
   it('when started with --port 0, then it prints its URL and the demo master key, serves B2, and exits on SIGTERM', async () => {
-    const { child, lines, exited } = await startCli(['--port', '0', '--latency', '0', '--region', 'us-east-005']);
+    const { child, lines, exited } = await startCli([
+      '--port',
+      '0',
+      '--latency',
+      '0',
+      '--region',
+      'us-east-005',
+    ]);
     try {
       expect(lines[0]).toMatch(/^B2 emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
       expect(lines[1]).toBe(`Master application key ID: ${DEMO_ACCOUNT_ID}`);
       expect(lines[2]).toBe(`Master application key: ${DEMO_MASTER_KEY}`);
       const url = lines[0]!.replace('B2 emulator listening on ', '');
-      const res = await http(`${url}/b2api/v2/b2_authorize_account`, { headers: { Authorization: basic(DEMO_ACCOUNT_ID, DEMO_MASTER_KEY) } });
+      const res = await http(`${url}/b2api/v2/b2_authorize_account`, {
+        headers: { Authorization: basic(DEMO_ACCOUNT_ID, DEMO_MASTER_KEY) },
+      });
       expect(res.status).toBe(200);
       expect(res.body.apiUrl).toBe(url);
     } finally {
@@ -63,7 +74,9 @@ describe('CLI', () => {
       expect(lines[1]).toBe('Master application key ID: a1b2c3d4e5f6');
       expect(lines.join('\n')).not.toContain('K004secretFromTheEnvironment');
       const url = lines[0]!.replace('B2 emulator listening on ', '');
-      const res = await http(`${url}/b2api/v3/b2_authorize_account`, { headers: { Authorization: basic('a1b2c3d4e5f6', 'K004secretFromTheEnvironment') } });
+      const res = await http(`${url}/b2api/v3/b2_authorize_account`, {
+        headers: { Authorization: basic('a1b2c3d4e5f6', 'K004secretFromTheEnvironment') },
+      });
       expect(res.body.accountId).toBe('a1b2c3d4e5f6');
     } finally {
       child.kill('SIGINT');

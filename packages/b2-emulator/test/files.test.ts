@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, http, makeBucket, makeKey, sha1, upload, useEmulator, type Session } from './helpers';
+import {
+  authorize,
+  http,
+  makeBucket,
+  makeKey,
+  sha1,
+  upload,
+  useEmulator,
+  type Session,
+} from './helpers';
 
 interface FileBody {
   fileId: string;
@@ -19,13 +28,22 @@ describe('uploads', () => {
   it('when b2_get_upload_url is called, then the URL points at this server with a separate upload token', async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'upload-bucket');
-    const res = await s.call<{ bucketId: string; uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', { bucketId });
+    const res = await s.call<{ bucketId: string; uploadUrl: string; authorizationToken: string }>(
+      'b2_get_upload_url',
+      { bucketId },
+    );
     expect(res.status).toBe(200);
     expect(res.body.bucketId).toBe(bucketId);
-    expect(res.body.uploadUrl.startsWith(`${emu().url}/b2api/v2/b2_upload_file/${bucketId}/`)).toBe(true);
+    expect(res.body.uploadUrl.startsWith(`${emu().url}/b2api/v2/b2_upload_file/${bucketId}/`)).toBe(
+      true,
+    );
     expect(res.body.authorizationToken).not.toBe(s.token);
     // The account token does not work as an upload token, nor the other way round.
-    const wrong = await http(res.body.uploadUrl, { method: 'POST', headers: { Authorization: s.token }, body: 'x' });
+    const wrong = await http(res.body.uploadUrl, {
+      method: 'POST',
+      headers: { Authorization: s.token },
+      body: 'x',
+    });
     expect(wrong.body).toMatchObject({ status: 401, code: 'bad_auth_token' });
     const reversed = await s.call('b2_list_buckets', { accountId: s.accountId });
     expect(reversed.status).toBe(200);
@@ -54,9 +72,15 @@ describe('uploads', () => {
       contentSha1: sha1('hello'),
       contentType: 'text/plain',
       fileId: expect.stringMatching(/^4_z/),
-      fileInfo: { src_last_modified_millis: '1700000000000', 'b2-content-disposition': 'attachment; filename="a.txt"' },
+      fileInfo: {
+        src_last_modified_millis: '1700000000000',
+        'b2-content-disposition': 'attachment; filename="a.txt"',
+      },
       fileName: 'docs/hello wörld.txt',
-      fileRetention: { isClientAuthorizedToRead: true, value: { mode: null, retainUntilTimestamp: null } },
+      fileRetention: {
+        isClientAuthorizedToRead: true,
+        value: { mode: null, retainUntilTimestamp: null },
+      },
       legalHold: { isClientAuthorizedToRead: true, value: null },
       replicationStatus: null,
       serverSideEncryption: { algorithm: null, mode: null },
@@ -69,16 +93,23 @@ describe('uploads', () => {
     const bucketId = await makeBucket(s, 'upload-bucket');
     const res = await upload(s, bucketId, 'a.txt', 'hello', { 'X-Bz-Content-Sha1': sha1('other') });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'bad_request', message: 'Sha1 did not match data received' });
+    expect(res.body).toMatchObject({
+      code: 'bad_request',
+      message: 'Sha1 did not match data received',
+    });
     expect(emu().state().files).toEqual([]);
   });
 
-  it('when the SHA1 is hex_digits_at_end or do_not_verify, then B2\'s variants are honoured', async () => {
+  it("when the SHA1 is hex_digits_at_end or do_not_verify, then B2's variants are honoured", async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'upload-bucket');
-    const atEnd = await upload(s, bucketId, 'end.txt', `hello${sha1('hello')}`, { 'X-Bz-Content-Sha1': 'hex_digits_at_end' });
+    const atEnd = await upload(s, bucketId, 'end.txt', `hello${sha1('hello')}`, {
+      'X-Bz-Content-Sha1': 'hex_digits_at_end',
+    });
     expect(atEnd.body).toMatchObject({ contentLength: 5, contentSha1: sha1('hello') });
-    const unverified = await upload(s, bucketId, 'nv.txt', 'hello', { 'X-Bz-Content-Sha1': 'do_not_verify' });
+    const unverified = await upload(s, bucketId, 'nv.txt', 'hello', {
+      'X-Bz-Content-Sha1': 'do_not_verify',
+    });
     expect(unverified.body.contentSha1).toBe(`unverified:${sha1('hello')}`);
     const bad = await upload(s, bucketId, 'bad.txt', 'hello', { 'X-Bz-Content-Sha1': 'abc' });
     expect(bad.status).toBe(400);
@@ -86,9 +117,14 @@ describe('uploads', () => {
 
   it('when Content-Type is b2/x-auto, then it is guessed from the name; SSE follows the bucket default', async () => {
     const s = await authorize(emu());
-    const bucketId = await makeBucket(s, 'upload-sse', { defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' } });
+    const bucketId = await makeBucket(s, 'upload-sse', {
+      defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
+    });
     const res = await upload(s, bucketId, 'img.png', 'png', { 'Content-Type': 'b2/x-auto' });
-    expect(res.body).toMatchObject({ contentType: 'image/png', serverSideEncryption: { algorithm: 'AES256', mode: 'SSE-B2' } });
+    expect(res.body).toMatchObject({
+      contentType: 'image/png',
+      serverSideEncryption: { algorithm: 'AES256', mode: 'SSE-B2' },
+    });
   });
 
   it.each([
@@ -100,7 +136,9 @@ describe('uploads', () => {
   ])('when the file name has %s, then 400 bad_request', async (_name, fileName) => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'upload-bucket');
-    const res = await upload(s, bucketId, fileName, 'x', { 'X-Bz-File-Name': encodeURIComponent(fileName) });
+    const res = await upload(s, bucketId, fileName, 'x', {
+      'X-Bz-File-Name': encodeURIComponent(fileName),
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('bad_request');
   });
@@ -108,31 +146,62 @@ describe('uploads', () => {
   it('when required headers are missing or there are more than 10 info headers, then 400 bad_request', async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'upload-bucket');
-    const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', { bucketId });
-    const noName = await http(u.body.uploadUrl, { method: 'POST', headers: { Authorization: u.body.authorizationToken, 'X-Bz-Content-Sha1': sha1('x'), 'Content-Type': 'text/plain' }, body: 'x' });
+    const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', {
+      bucketId,
+    });
+    const noName = await http(u.body.uploadUrl, {
+      method: 'POST',
+      headers: {
+        Authorization: u.body.authorizationToken,
+        'X-Bz-Content-Sha1': sha1('x'),
+        'Content-Type': 'text/plain',
+      },
+      body: 'x',
+    });
     expect(noName.body).toMatchObject({ status: 400, code: 'bad_request' });
-    const noSha = await http(u.body.uploadUrl, { method: 'POST', headers: { Authorization: u.body.authorizationToken, 'X-Bz-File-Name': 'x', 'Content-Type': 'text/plain' }, body: 'x' });
+    const noSha = await http(u.body.uploadUrl, {
+      method: 'POST',
+      headers: {
+        Authorization: u.body.authorizationToken,
+        'X-Bz-File-Name': 'x',
+        'Content-Type': 'text/plain',
+      },
+      body: 'x',
+    });
     expect(noSha.status).toBe(400);
-    const infos = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`X-Bz-Info-k${i}`, 'v']));
+    const infos = Object.fromEntries(
+      Array.from({ length: 11 }, (_, i) => [`X-Bz-Info-k${i}`, 'v']),
+    );
     expect((await upload(s, bucketId, 'many.txt', 'x', infos)).status).toBe(400);
   });
 
   it('when the upload URL is called with GET, then 405 method_not_allowed', async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'upload-bucket');
-    const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', { bucketId });
-    const res = await http(u.body.uploadUrl, { headers: { Authorization: u.body.authorizationToken } });
+    const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', {
+      bucketId,
+    });
+    const res = await http(u.body.uploadUrl, {
+      headers: { Authorization: u.body.authorizationToken },
+    });
     expect(res.body).toMatchObject({ status: 405, code: 'method_not_allowed' });
   });
 
   it('when the upload token expires, then 401 expired_auth_token (get a new upload URL)', async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'upload-bucket');
-    const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', { bucketId });
+    const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', {
+      bucketId,
+    });
     emu().expireTokens(u.body.authorizationToken);
     const res = await http(u.body.uploadUrl, {
       method: 'POST',
-      headers: { Authorization: u.body.authorizationToken, 'X-Bz-File-Name': 'a', 'Content-Type': 'text/plain', 'X-Bz-Content-Sha1': sha1('x') },
+      headers: {
+        Authorization: u.body.authorizationToken,
+        'X-Bz-File-Name': 'a',
+        'Content-Type': 'text/plain',
+        'X-Bz-Content-Sha1': sha1('x'),
+      },
       body: 'x',
     });
     expect(res.body).toMatchObject({ status: 401, code: 'expired_auth_token' });
@@ -143,7 +212,10 @@ describe('uploads', () => {
     const bucketId = await makeBucket(s, 'upload-bucket');
     const key = await makeKey(s, { capabilities: ['readFiles'] });
     const k = await authorize(emu(), key.applicationKeyId, key.applicationKey);
-    expect((await k.call('b2_get_upload_url', { bucketId })).body).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect((await k.call('b2_get_upload_url', { bucketId })).body).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+    });
   });
 });
 
@@ -153,21 +225,46 @@ describe('listing, hiding and deleting', () => {
   async function seeded(): Promise<{ s: Session; bucketId: string }> {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'list-bucket');
-    for (const name of ['a.txt', 'b.txt', 'dir/one.txt', 'dir/two.txt', 'dir/sub/three.txt', 'z.txt']) await upload(s, bucketId, name, name);
+    for (const name of [
+      'a.txt',
+      'b.txt',
+      'dir/one.txt',
+      'dir/two.txt',
+      'dir/sub/three.txt',
+      'z.txt',
+    ])
+      await upload(s, bucketId, name, name);
     await upload(s, bucketId, 'a.txt', 'second version of a');
     return { s, bucketId };
   }
 
   it('when file names are listed, then the latest versions come by name and pages follow nextFileName', async () => {
     const { s, bucketId } = await seeded();
-    const all = await s.call<ListBody>('b2_list_file_names', { bucketId, startFileName: null, maxFileCount: null, prefix: null, delimiter: null });
-    expect(all.body.files.map((f) => f.fileName)).toEqual(['a.txt', 'b.txt', 'dir/one.txt', 'dir/sub/three.txt', 'dir/two.txt', 'z.txt']);
+    const all = await s.call<ListBody>('b2_list_file_names', {
+      bucketId,
+      startFileName: null,
+      maxFileCount: null,
+      prefix: null,
+      delimiter: null,
+    });
+    expect(all.body.files.map((f) => f.fileName)).toEqual([
+      'a.txt',
+      'b.txt',
+      'dir/one.txt',
+      'dir/sub/three.txt',
+      'dir/two.txt',
+      'z.txt',
+    ]);
     expect(all.body.files[0]?.contentLength).toBe('second version of a'.length);
     expect(all.body.nextFileName).toBeNull();
     const page1 = await s.call<ListBody>('b2_list_file_names', { bucketId, maxFileCount: 4 });
     expect(page1.body.files).toHaveLength(4);
     expect(page1.body.nextFileName).toBe('dir/two.txt');
-    const page2 = await s.call<ListBody>('b2_list_file_names', { bucketId, maxFileCount: 4, startFileName: page1.body.nextFileName });
+    const page2 = await s.call<ListBody>('b2_list_file_names', {
+      bucketId,
+      maxFileCount: 4,
+      startFileName: page1.body.nextFileName,
+    });
     expect(page2.body.files.map((f) => f.fileName)).toEqual(['dir/two.txt', 'z.txt']);
   });
 
@@ -180,8 +277,16 @@ describe('listing, hiding and deleting', () => {
       ['dir/', 'folder'],
       ['z.txt', 'upload'],
     ]);
-    const dir = await s.call<ListBody>('b2_list_file_names', { bucketId, prefix: 'dir/', delimiter: '/' });
-    expect(dir.body.files.map((f) => f.fileName)).toEqual(['dir/one.txt', 'dir/sub/', 'dir/two.txt']);
+    const dir = await s.call<ListBody>('b2_list_file_names', {
+      bucketId,
+      prefix: 'dir/',
+      delimiter: '/',
+    });
+    expect(dir.body.files.map((f) => f.fileName)).toEqual([
+      'dir/one.txt',
+      'dir/sub/',
+      'dir/two.txt',
+    ]);
   });
 
   it('when maxFileCount is out of range, then 400 out_of_range', async () => {
@@ -202,32 +307,61 @@ describe('listing, hiding and deleting', () => {
     ]);
     expect(all.body.files[0]?.contentLength).toBe('second version of a'.length);
     const page1 = await s.call<ListBody>('b2_list_file_versions', { bucketId, maxFileCount: 1 });
-    expect(page1.body).toMatchObject({ nextFileName: 'a.txt', nextFileId: all.body.files[1]?.fileId });
-    const page2 = await s.call<ListBody>('b2_list_file_versions', { bucketId, maxFileCount: 2, startFileName: 'a.txt', startFileId: page1.body.nextFileId });
-    expect(page2.body.files.map((f) => f.fileId)).toEqual([all.body.files[1]?.fileId, all.body.files[2]?.fileId]);
+    expect(page1.body).toMatchObject({
+      nextFileName: 'a.txt',
+      nextFileId: all.body.files[1]?.fileId,
+    });
+    const page2 = await s.call<ListBody>('b2_list_file_versions', {
+      bucketId,
+      maxFileCount: 2,
+      startFileName: 'a.txt',
+      startFileId: page1.body.nextFileId,
+    });
+    expect(page2.body.files.map((f) => f.fileId)).toEqual([
+      all.body.files[1]?.fileId,
+      all.body.files[2]?.fileId,
+    ]);
   });
 
   it('when a file is hidden, then names skip it, hiding again is already_hidden, and an unknown name is no_such_file', async () => {
     const { s, bucketId } = await seeded();
     const hidden = await s.call<FileBody>('b2_hide_file', { bucketId, fileName: 'z.txt' });
-    expect(hidden.body).toMatchObject({ action: 'hide', contentType: 'application/x-bz-hide-marker', contentLength: 0, contentSha1: null, fileName: 'z.txt' });
+    expect(hidden.body).toMatchObject({
+      action: 'hide',
+      contentType: 'application/x-bz-hide-marker',
+      contentLength: 0,
+      contentSha1: null,
+      fileName: 'z.txt',
+    });
     const names = await s.call<ListBody>('b2_list_file_names', { bucketId });
     expect(names.body.files.map((f) => f.fileName)).not.toContain('z.txt');
-    expect((await s.call('b2_hide_file', { bucketId, fileName: 'z.txt' })).body).toMatchObject({ status: 400, code: 'already_hidden' });
-    expect((await s.call('b2_hide_file', { bucketId, fileName: 'nope.txt' })).body).toMatchObject({ status: 400, code: 'no_such_file' });
+    expect((await s.call('b2_hide_file', { bucketId, fileName: 'z.txt' })).body).toMatchObject({
+      status: 400,
+      code: 'already_hidden',
+    });
+    expect((await s.call('b2_hide_file', { bucketId, fileName: 'nope.txt' })).body).toMatchObject({
+      status: 400,
+      code: 'no_such_file',
+    });
   });
 
   it('when a call comes as GET with query parameters, then names that look like JSON stay strings', async () => {
     const { s, bucketId } = await seeded();
     await upload(s, bucketId, '[draft].txt', 'd');
-    const res = await http<FileBody>(`${emu().url}/b2api/v2/b2_hide_file?bucketId=${bucketId}&fileName=${encodeURIComponent('[draft].txt')}`, {
-      headers: { Authorization: s.token },
-    });
+    const res = await http<FileBody>(
+      `${emu().url}/b2api/v2/b2_hide_file?bucketId=${bucketId}&fileName=${encodeURIComponent('[draft].txt')}`,
+      {
+        headers: { Authorization: s.token },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ action: 'hide', fileName: '[draft].txt' });
-    const listed = await http<ListBody>(`${emu().url}/b2api/v2/b2_list_file_names?bucketId=${bucketId}&maxFileCount=2&prefix=a`, {
-      headers: { Authorization: s.token },
-    });
+    const listed = await http<ListBody>(
+      `${emu().url}/b2api/v2/b2_list_file_names?bucketId=${bucketId}&maxFileCount=2&prefix=a`,
+      {
+        headers: { Authorization: s.token },
+      },
+    );
     expect(listed.body.files.map((f) => f.fileName)).toEqual(['a.txt']);
   });
 
@@ -235,14 +369,24 @@ describe('listing, hiding and deleting', () => {
     const { s, bucketId } = await seeded();
     const versions = await s.call<ListBody>('b2_list_file_versions', { bucketId, prefix: 'a.txt' });
     const newest = versions.body.files[0]!;
-    const res = await s.call('b2_delete_file_version', { fileId: newest.fileId, fileName: 'a.txt', bypassGovernance: false });
+    const res = await s.call('b2_delete_file_version', {
+      fileId: newest.fileId,
+      fileName: 'a.txt',
+      bypassGovernance: false,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ fileId: newest.fileId, fileName: 'a.txt' });
     const after = await s.call<ListBody>('b2_list_file_names', { bucketId, prefix: 'a.txt' });
     expect(after.body.files[0]?.contentLength).toBe('a.txt'.length);
-    expect((await s.call('b2_delete_file_version', { fileId: newest.fileId, fileName: 'a.txt' })).body.code).toBe('file_not_present');
+    expect(
+      (await s.call('b2_delete_file_version', { fileId: newest.fileId, fileName: 'a.txt' })).body
+        .code,
+    ).toBe('file_not_present');
     const other = versions.body.files[1]!;
-    expect((await s.call('b2_delete_file_version', { fileId: other.fileId, fileName: 'b.txt' })).body.code).toBe('file_not_present');
+    expect(
+      (await s.call('b2_delete_file_version', { fileId: other.fileId, fileName: 'b.txt' })).body
+        .code,
+    ).toBe('file_not_present');
   });
 
   it('when bypassGovernance is asked without the capability, then 401 unauthorized', async () => {
@@ -250,7 +394,11 @@ describe('listing, hiding and deleting', () => {
     const key = await makeKey(s, { capabilities: ['deleteFiles', 'listFiles'] });
     const k = await authorize(emu(), key.applicationKeyId, key.applicationKey);
     const file = (await s.call<ListBody>('b2_list_file_names', { bucketId })).body.files[0]!;
-    const res = await k.call('b2_delete_file_version', { fileId: file.fileId, fileName: file.fileName, bypassGovernance: true });
+    const res = await k.call('b2_delete_file_version', {
+      fileId: file.fileId,
+      fileName: file.fileName,
+      bypassGovernance: true,
+    });
     expect(res.body).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
@@ -259,7 +407,10 @@ describe('listing, hiding and deleting', () => {
     const file = (await s.call<ListBody>('b2_list_file_names', { bucketId })).body.files[1]!;
     const res = await s.call<FileBody>('b2_get_file_info', { fileId: file.fileId });
     expect(res.body).toEqual(file);
-    expect((await s.call('b2_get_file_info', { fileId: '4_zdoesnotexist' })).body).toMatchObject({ status: 404, code: 'not_found' });
+    expect((await s.call('b2_get_file_info', { fileId: '4_zdoesnotexist' })).body).toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('when a key lacks listFiles, readFiles or deleteFiles, then each call is 401 unauthorized', async () => {
@@ -270,7 +421,10 @@ describe('listing, hiding and deleting', () => {
     expect((await k.call('b2_list_file_names', { bucketId })).status).toBe(401);
     expect((await k.call('b2_list_file_versions', { bucketId })).status).toBe(401);
     expect((await k.call('b2_get_file_info', { fileId: file.fileId })).status).toBe(401);
-    expect((await k.call('b2_delete_file_version', { fileId: file.fileId, fileName: file.fileName })).status).toBe(401);
+    expect(
+      (await k.call('b2_delete_file_version', { fileId: file.fileId, fileName: file.fileName }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -296,12 +450,20 @@ describe('prefix- and bucket-restricted keys', () => {
     const listed = await k.call<ListBody>('b2_list_file_names', { bucketId, prefix: 'public/' });
     expect(listed.body.files.map((f) => f.fileName)).toEqual(['public/ok.txt']);
     expect((await k.call('b2_hide_file', { bucketId, fileName: 'secret/x.txt' })).status).toBe(401);
-    const secret = (await s.call<ListBody>('b2_list_file_names', { bucketId, prefix: 'secret/' })).body.files[0]!;
+    const secret = (await s.call<ListBody>('b2_list_file_names', { bucketId, prefix: 'secret/' }))
+      .body.files[0]!;
     expect((await k.call('b2_get_file_info', { fileId: secret.fileId })).status).toBe(401);
-    expect((await k.call('b2_delete_file_version', { fileId: secret.fileId, fileName: secret.fileName })).status).toBe(401);
-    const dl = await http(`${emu().url}/file/prefix-bucket/secret/x.txt`, { headers: { Authorization: k.token } });
+    expect(
+      (await k.call('b2_delete_file_version', { fileId: secret.fileId, fileName: secret.fileName }))
+        .status,
+    ).toBe(401);
+    const dl = await http(`${emu().url}/file/prefix-bucket/secret/x.txt`, {
+      headers: { Authorization: k.token },
+    });
     expect(dl.status).toBe(401);
-    const ok = await http(`${emu().url}/file/prefix-bucket/public/ok.txt`, { headers: { Authorization: k.token } });
+    const ok = await http(`${emu().url}/file/prefix-bucket/public/ok.txt`, {
+      headers: { Authorization: k.token },
+    });
     expect(ok.body).toBe('ok');
   });
 });
@@ -309,7 +471,9 @@ describe('prefix- and bucket-restricted keys', () => {
 describe('downloads', () => {
   const emu = useEmulator();
 
-  async function seeded(bucketType = 'allPrivate'): Promise<{ s: Session; bucketId: string; file: FileBody }> {
+  async function seeded(
+    bucketType = 'allPrivate',
+  ): Promise<{ s: Session; bucketId: string; file: FileBody }> {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'download-bucket', { bucketType });
     const up = await upload(s, bucketId, 'dir/hello wörld.txt', 'hello world', {
@@ -321,7 +485,9 @@ describe('downloads', () => {
 
   it('when a private file is downloaded by name with a token, then the bytes and B2 headers come back', async () => {
     const { s, file } = await seeded();
-    const res = await fetch(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`, { headers: { Authorization: s.token } });
+    const res = await fetch(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`, {
+      headers: { Authorization: s.token },
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('hello world');
     expect(res.headers.get('x-bz-file-id')).toBe(file.fileId);
@@ -335,7 +501,9 @@ describe('downloads', () => {
 
   it('when a private file is downloaded without a token, then 401; a public one needs none', async () => {
     const { s, bucketId } = await seeded();
-    expect((await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`)).status).toBe(401);
+    expect(
+      (await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`)).status,
+    ).toBe(401);
     await s.call('b2_update_bucket', { accountId: s.accountId, bucketId, bucketType: 'allPublic' });
     const res = await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`);
     expect(res.status).toBe(200);
@@ -344,17 +512,29 @@ describe('downloads', () => {
 
   it('when the token is passed as ?Authorization=, then it works too', async () => {
     const { s } = await seeded();
-    const res = await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt?Authorization=${encodeURIComponent(s.token)}`);
+    const res = await http(
+      `${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt?Authorization=${encodeURIComponent(s.token)}`,
+    );
     expect(res.status).toBe(200);
   });
 
   it('when downloaded by id (GET ?fileId= and POST), then the same bytes come back; HEAD has no body', async () => {
     const { s, file } = await seeded();
-    const get = await http(`${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`, { headers: { Authorization: s.token } });
+    const get = await http(
+      `${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`,
+      { headers: { Authorization: s.token } },
+    );
     expect(get.body).toBe('hello world');
-    const post = await http(`${emu().url}/b2api/v3/b2_download_file_by_id`, { method: 'POST', headers: { Authorization: s.token }, body: JSON.stringify({ fileId: file.fileId }) });
+    const post = await http(`${emu().url}/b2api/v3/b2_download_file_by_id`, {
+      method: 'POST',
+      headers: { Authorization: s.token },
+      body: JSON.stringify({ fileId: file.fileId }),
+    });
     expect(post.body).toBe('hello world');
-    const head = await fetch(`${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`, { method: 'HEAD', headers: { Authorization: s.token } });
+    const head = await fetch(
+      `${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`,
+      { method: 'HEAD', headers: { Authorization: s.token } },
+    );
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe('11');
     expect(await head.text()).toBe('');
@@ -376,9 +556,13 @@ describe('downloads', () => {
   it('when the file is hidden or missing, then 404 not_found', async () => {
     const { s, bucketId } = await seeded();
     await s.call('b2_hide_file', { bucketId, fileName: 'dir/hello wörld.txt' });
-    const hidden = await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`, { headers: { Authorization: s.token } });
+    const hidden = await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`, {
+      headers: { Authorization: s.token },
+    });
     expect(hidden.body).toMatchObject({ status: 404, code: 'not_found' });
-    const missing = await http(`${emu().url}/file/no-such-bucket-x/a.txt`, { headers: { Authorization: s.token } });
+    const missing = await http(`${emu().url}/file/no-such-bucket-x/a.txt`, {
+      headers: { Authorization: s.token },
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -386,24 +570,39 @@ describe('downloads', () => {
     const { s, file } = await seeded();
     const key = await makeKey(s, { capabilities: ['listFiles'] });
     const k = await authorize(emu(), key.applicationKeyId, key.applicationKey);
-    const res = await http(`${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`, { headers: { Authorization: k.token } });
+    const res = await http(
+      `${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`,
+      { headers: { Authorization: k.token } },
+    );
     expect(res.body).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
   it('when a download authorization is made, then it opens names under its prefix only', async () => {
     const { s, bucketId, file } = await seeded();
-    const auth = await s.call<{ authorizationToken: string; fileNamePrefix: string }>('b2_get_download_authorization', {
-      bucketId,
-      fileNamePrefix: 'dir/',
-      validDurationInSeconds: 60,
-    });
+    const auth = await s.call<{ authorizationToken: string; fileNamePrefix: string }>(
+      'b2_get_download_authorization',
+      {
+        bucketId,
+        fileNamePrefix: 'dir/',
+        validDurationInSeconds: 60,
+      },
+    );
     expect(auth.status).toBe(200);
     expect(auth.body.fileNamePrefix).toBe('dir/');
-    const ok = await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`, { headers: { Authorization: auth.body.authorizationToken } });
+    const ok = await http(`${emu().url}/file/download-bucket/dir/hello%20w%C3%B6rld.txt`, {
+      headers: { Authorization: auth.body.authorizationToken },
+    });
     expect(ok.status).toBe(200);
-    const byId = await http(`${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`, { headers: { Authorization: auth.body.authorizationToken } });
+    const byId = await http(
+      `${emu().url}/b2api/v2/b2_download_file_by_id?fileId=${encodeURIComponent(file.fileId)}`,
+      { headers: { Authorization: auth.body.authorizationToken } },
+    );
     expect(byId.status).toBe(401);
-    const tooLong = await s.call('b2_get_download_authorization', { bucketId, fileNamePrefix: '', validDurationInSeconds: 604801 });
+    const tooLong = await s.call('b2_get_download_authorization', {
+      bucketId,
+      fileNamePrefix: '',
+      validDurationInSeconds: 604801,
+    });
     expect(tooLong.status).toBe(400);
   });
 });

@@ -28,7 +28,10 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
 export const basic = (id: string, secret: string): string =>
   `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
-export async function http<T = Record<string, unknown>>(url: string, init: RequestInit = {}): Promise<Answer<T>> {
+export async function http<T = Record<string, unknown>>(
+  url: string,
+  init: RequestInit = {},
+): Promise<Answer<T>> {
   const res = await fetch(url, init);
   const text = await res.text();
   let body: unknown = text;
@@ -45,7 +48,11 @@ export interface Session {
   accountId: string;
   apiUrl: string;
   /** POST a JSON call under /b2api/v<version>/ with this session's token. */
-  call<T = Record<string, unknown>>(name: string, body?: Record<string, unknown>, version?: number): Promise<Answer<T>>;
+  call<T = Record<string, unknown>>(
+    name: string,
+    body?: Record<string, unknown>,
+    version?: number,
+  ): Promise<Answer<T>>;
 }
 
 export async function authorize(
@@ -77,14 +84,28 @@ export function callB2<T = Record<string, unknown>>(
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token !== undefined) headers.Authorization = token;
-  return http<T>(`${url}/b2api/v${version}/${name}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return http<T>(`${url}/b2api/v${version}/${name}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
 }
 
-export const sha1 = (data: string | Buffer): string => createHash('sha1').update(data).digest('hex');
+export const sha1 = (data: string | Buffer): string =>
+  createHash('sha1').update(data).digest('hex');
 
 /** Creates a bucket with the master key; returns its id. */
-export async function makeBucket(s: Session, bucketName: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await s.call('b2_create_bucket', { accountId: s.accountId, bucketName, bucketType: 'allPrivate', ...extra });
+export async function makeBucket(
+  s: Session,
+  bucketName: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await s.call('b2_create_bucket', {
+    accountId: s.accountId,
+    bucketName,
+    bucketType: 'allPrivate',
+    ...extra,
+  });
   if (res.status !== 200) throw new Error(`create bucket failed: ${JSON.stringify(res.body)}`);
   return res.body.bucketId as string;
 }
@@ -110,7 +131,9 @@ export async function upload(
   content: string | Buffer,
   headers: Record<string, string> = {},
 ): Promise<Answer> {
-  const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', { bucketId });
+  const u = await s.call<{ uploadUrl: string; authorizationToken: string }>('b2_get_upload_url', {
+    bucketId,
+  });
   if (u.status !== 200) return u as unknown as Answer;
   const data = Buffer.from(content);
   return http(u.body.uploadUrl, {

@@ -11,7 +11,7 @@ interface KeyBody {
 describe('b2_create_key', () => {
   const emu = useEmulator();
 
-  it('when a bucket-restricted key is made on v2, then the secret comes back this once with B2\'s fields', async () => {
+  it("when a bucket-restricted key is made on v2, then the secret comes back this once with B2's fields", async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'key-bucket-1');
     const res = await s.call<KeyBody>('b2_create_key', {
@@ -36,30 +36,60 @@ describe('b2_create_key', () => {
       options: ['s3'],
     });
     expect(res.body.applicationKey).toHaveLength(31);
-    expect(Math.abs((res.body.expirationTimestamp as number) - (before + 86400_000))).toBeLessThan(5000);
+    expect(Math.abs((res.body.expirationTimestamp as number) - (before + 86400_000))).toBeLessThan(
+      5000,
+    );
   });
 
   it('when a key is made on v4 with bucketIds, then the answer carries bucketIds', async () => {
     const s = await authorize(emu(), undefined, undefined, 4);
     const a = await makeBucket(s, 'key-bucket-a');
     const b = await makeBucket(s, 'key-bucket-b');
-    const res = await s.call<KeyBody>('b2_create_key', { accountId: s.accountId, capabilities: ['listFiles'], keyName: 'multi', bucketIds: [a, b], validDurationInSeconds: null, namePrefix: null }, 4);
+    const res = await s.call<KeyBody>(
+      'b2_create_key',
+      {
+        accountId: s.accountId,
+        capabilities: ['listFiles'],
+        keyName: 'multi',
+        bucketIds: [a, b],
+        validDurationInSeconds: null,
+        namePrefix: null,
+      },
+      4,
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ bucketIds: [a, b], namePrefix: null, expirationTimestamp: null });
+    expect(res.body).toMatchObject({
+      bucketIds: [a, b],
+      namePrefix: null,
+      expirationTimestamp: null,
+    });
     expect(res.body).not.toHaveProperty('bucketId');
   });
 
   it('when v4 is sent the old single bucketId, then it is an unknown field and the key is unrestricted', async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'key-bucket-v4');
-    const res = await s.call<KeyBody>('b2_create_key', { accountId: s.accountId, capabilities: ['listFiles'], keyName: 'oops', bucketId }, 4);
+    const res = await s.call<KeyBody>(
+      'b2_create_key',
+      { accountId: s.accountId, capabilities: ['listFiles'], keyName: 'oops', bucketId },
+      4,
+    );
     expect(res.body.bucketIds).toBeNull();
   });
 
   it('when a capability name is unknown, then 400 bad_request', async () => {
     const s = await authorize(emu());
-    for (const capabilities of [['readFiles', 'readAllTheThings'], ['writeBucketLifecycleRules'], [], 'readFiles']) {
-      const res = await s.call('b2_create_key', { accountId: s.accountId, capabilities, keyName: 'bad-caps' });
+    for (const capabilities of [
+      ['readFiles', 'readAllTheThings'],
+      ['writeBucketLifecycleRules'],
+      [],
+      'readFiles',
+    ]) {
+      const res = await s.call('b2_create_key', {
+        accountId: s.accountId,
+        capabilities,
+        keyName: 'bad-caps',
+      });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('bad_request');
     }
@@ -67,7 +97,11 @@ describe('b2_create_key', () => {
 
   it('when an unrestricted key asks for every capability, then it gets them', async () => {
     const s = await authorize(emu());
-    const res = await s.call<KeyBody>('b2_create_key', { accountId: s.accountId, capabilities: [...ALL_CAPABILITIES], keyName: 'everything' });
+    const res = await s.call<KeyBody>('b2_create_key', {
+      accountId: s.accountId,
+      capabilities: [...ALL_CAPABILITIES],
+      keyName: 'everything',
+    });
     expect(res.status).toBe(200);
     expect(res.body.capabilities).toEqual([...ALL_CAPABILITIES]);
   });
@@ -75,21 +109,35 @@ describe('b2_create_key', () => {
   it('when a bucket-restricted key asks for only what B2 allows, then it is made', async () => {
     const s = await authorize(emu());
     const bucketId = await makeBucket(s, 'key-bucket-ok');
-    const res = await s.call<KeyBody>('b2_create_key', { accountId: s.accountId, capabilities: [...BUCKET_KEY_CAPABILITIES], keyName: 'all-allowed', bucketId });
+    const res = await s.call<KeyBody>('b2_create_key', {
+      accountId: s.accountId,
+      capabilities: [...BUCKET_KEY_CAPABILITIES],
+      keyName: 'all-allowed',
+      bucketId,
+    });
     expect(res.status).toBe(200);
   });
 
-  it.each(['writeBuckets', 'deleteBuckets', 'listKeys', 'writeKeys', 'deleteKeys', 'readBucketLogging'])(
-    'when a bucket-restricted key asks for %s, then 400 bad_request',
-    async (capability) => {
-      const s = await authorize(emu());
-      const bucketId = await makeBucket(s, 'key-bucket-no');
-      const res = await s.call('b2_create_key', { accountId: s.accountId, capabilities: ['listFiles', capability], keyName: 'too-much', bucketId });
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe('bad_request');
-      expect(res.body.message).toContain(capability);
-    },
-  );
+  it.each([
+    'writeBuckets',
+    'deleteBuckets',
+    'listKeys',
+    'writeKeys',
+    'deleteKeys',
+    'readBucketLogging',
+  ])('when a bucket-restricted key asks for %s, then 400 bad_request', async (capability) => {
+    const s = await authorize(emu());
+    const bucketId = await makeBucket(s, 'key-bucket-no');
+    const res = await s.call('b2_create_key', {
+      accountId: s.accountId,
+      capabilities: ['listFiles', capability],
+      keyName: 'too-much',
+      bucketId,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('bad_request');
+    expect(res.body.message).toContain(capability);
+  });
 
   it.each([
     ['', 'empty'],
@@ -99,7 +147,11 @@ describe('b2_create_key', () => {
     ['ключ', 'non-ASCII'],
   ])('when keyName is %j (%s), then 400 bad_request', async (keyName) => {
     const s = await authorize(emu());
-    const res = await s.call('b2_create_key', { accountId: s.accountId, capabilities: ['listFiles'], keyName });
+    const res = await s.call('b2_create_key', {
+      accountId: s.accountId,
+      capabilities: ['listFiles'],
+      keyName,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('bad_request');
   });
@@ -111,22 +163,40 @@ describe('b2_create_key', () => {
     await makeKey(s, { capabilities: ['listFiles'], keyName: 'same-name' });
   });
 
-  it.each([0, -5, 86_400_001, 1.5, '60'])('when validDurationInSeconds is %j, then 400 bad_request', async (validDurationInSeconds) => {
-    const s = await authorize(emu());
-    const res = await s.call('b2_create_key', { accountId: s.accountId, capabilities: ['listFiles'], keyName: 'dur', validDurationInSeconds });
-    expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(/1000 days/);
-  });
+  it.each([0, -5, 86_400_001, 1.5, '60'])(
+    'when validDurationInSeconds is %j, then 400 bad_request',
+    async (validDurationInSeconds) => {
+      const s = await authorize(emu());
+      const res = await s.call('b2_create_key', {
+        accountId: s.accountId,
+        capabilities: ['listFiles'],
+        keyName: 'dur',
+        validDurationInSeconds,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/1000 days/);
+    },
+  );
 
-  it.each([1, 86_400_000])('when validDurationInSeconds is %d, then it is accepted', async (validDurationInSeconds) => {
-    const s = await authorize(emu());
-    await makeKey(s, { capabilities: ['listFiles'], validDurationInSeconds });
-  });
+  it.each([1, 86_400_000])(
+    'when validDurationInSeconds is %d, then it is accepted',
+    async (validDurationInSeconds) => {
+      const s = await authorize(emu());
+      await makeKey(s, { capabilities: ['listFiles'], validDurationInSeconds });
+    },
+  );
 
-  it('when the bucket id is not one of the account\'s, then 400 bad_bucket_id', async () => {
+  it("when the bucket id is not one of the account's, then 400 bad_bucket_id", async () => {
     const s = await authorize(emu());
-    const other = emu().state().buckets.find((b) => b.accountId !== s.accountId)!;
-    const res = await s.call('b2_create_key', { accountId: s.accountId, capabilities: ['listFiles'], keyName: 'x-key', bucketId: other.bucketId });
+    const other = emu()
+      .state()
+      .buckets.find((b) => b.accountId !== s.accountId)!;
+    const res = await s.call('b2_create_key', {
+      accountId: s.accountId,
+      capabilities: ['listFiles'],
+      keyName: 'x-key',
+      bucketId: other.bucketId,
+    });
     expect(res.body.code).toBe('bad_bucket_id');
   });
 
@@ -134,7 +204,11 @@ describe('b2_create_key', () => {
     const s = await authorize(emu());
     const key = await makeKey(s, { capabilities: ['listKeys'] });
     const k = await authorize(emu(), key.applicationKeyId, key.applicationKey);
-    const res = await k.call('b2_create_key', { accountId: s.accountId, capabilities: ['listFiles'], keyName: 'nope' });
+    const res = await k.call('b2_create_key', {
+      accountId: s.accountId,
+      capabilities: ['listFiles'],
+      keyName: 'nope',
+    });
     expect(res.body).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
@@ -142,9 +216,16 @@ describe('b2_create_key', () => {
     const s = await authorize(emu());
     const key = await makeKey(s, { capabilities: ['listBuckets', 'readFiles'] });
     const res = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${key.applicationKeyId}:${key.applicationKey}`).toString('base64')}` },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${key.applicationKeyId}:${key.applicationKey}`).toString('base64')}`,
+      },
     });
-    expect(res.body.allowed).toEqual({ bucketId: null, bucketName: null, capabilities: ['listBuckets', 'readFiles'], namePrefix: null });
+    expect(res.body.allowed).toEqual({
+      bucketId: null,
+      bucketName: null,
+      capabilities: ['listBuckets', 'readFiles'],
+      namePrefix: null,
+    });
   });
 });
 
@@ -157,7 +238,10 @@ describe('secret styles', () => {
       const emu = await createEmulator({ secretStyle });
       try {
         const s = await authorize(emu);
-        for (let i = 0; i < 5; i++) expect((await makeKey(s, { capabilities: ['listFiles'] })).applicationKey).toMatch(pattern);
+        for (let i = 0; i < 5; i++)
+          expect((await makeKey(s, { capabilities: ['listFiles'] })).applicationKey).toMatch(
+            pattern,
+          );
       } finally {
         await emu.close();
       }
@@ -171,12 +255,16 @@ describe('b2_list_keys', () => {
   it('when there are more keys than maxKeyCount, then it pages with nextApplicationKeyId and never shows a secret', async () => {
     const s = await authorize(emu());
     const made = [];
-    for (let i = 0; i < 5; i++) made.push(await makeKey(s, { capabilities: ['listFiles'], keyName: `key-${i}` }));
+    for (let i = 0; i < 5; i++)
+      made.push(await makeKey(s, { capabilities: ['listFiles'], keyName: `key-${i}` }));
     const ids: string[] = [];
     let start: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: { keys: KeyBody[]; nextApplicationKeyId: string | null } } = await s.call('b2_list_keys', {
+      const res: {
+        status: number;
+        body: { keys: KeyBody[]; nextApplicationKeyId: string | null };
+      } = await s.call('b2_list_keys', {
         accountId: s.accountId,
         maxKeyCount: 2,
         startApplicationKeyId: start,
@@ -184,7 +272,16 @@ describe('b2_list_keys', () => {
       expect(res.status).toBe(200);
       for (const k of res.body.keys) {
         expect(k).not.toHaveProperty('applicationKey');
-        expect(Object.keys(k).sort()).toEqual(['accountId', 'applicationKeyId', 'bucketId', 'capabilities', 'expirationTimestamp', 'keyName', 'namePrefix', 'options']);
+        expect(Object.keys(k).sort()).toEqual([
+          'accountId',
+          'applicationKeyId',
+          'bucketId',
+          'capabilities',
+          'expirationTimestamp',
+          'keyName',
+          'namePrefix',
+          'options',
+        ]);
         ids.push(k.applicationKeyId);
       }
       start = res.body.nextApplicationKeyId;
@@ -212,7 +309,9 @@ describe('b2_list_keys', () => {
 
   it.each([0, 10001])('when maxKeyCount is %d, then 400 bad_request', async (maxKeyCount) => {
     const s = await authorize(emu());
-    expect((await s.call('b2_list_keys', { accountId: s.accountId, maxKeyCount })).status).toBe(400);
+    expect((await s.call('b2_list_keys', { accountId: s.accountId, maxKeyCount })).status).toBe(
+      400,
+    );
   });
 
   it('when the caller lacks listKeys, then 401 unauthorized', async () => {
@@ -234,9 +333,13 @@ describe('b2_delete_key', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ applicationKeyId: key.applicationKeyId, keyName: 'doomed' });
     expect(res.body).not.toHaveProperty('applicationKey');
-    expect((await k.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe('bad_auth_token');
+    expect((await k.call('b2_list_buckets', { accountId: s.accountId })).body.code).toBe(
+      'bad_auth_token',
+    );
     const auth = await http(`${emu().url}/b2api/v2/b2_authorize_account`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${key.applicationKeyId}:${key.applicationKey}`).toString('base64')}` },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${key.applicationKeyId}:${key.applicationKey}`).toString('base64')}`,
+      },
     });
     expect(auth.body.code).toBe('unauthorized');
   });
@@ -257,8 +360,12 @@ describe('b2_delete_key', () => {
     const a = await makeBucket(s, 'del-bucket-a');
     const b = await makeBucket(s, 'del-bucket-b');
     const multi = await makeKey(s, { capabilities: ['listFiles'], bucketIds: [a, b] }, 4);
-    expect((await s.call('b2_delete_key', { applicationKeyId: multi.applicationKeyId }, 3)).status).toBe(400);
-    expect((await s.call('b2_delete_key', { applicationKeyId: multi.applicationKeyId }, 4)).status).toBe(200);
+    expect(
+      (await s.call('b2_delete_key', { applicationKeyId: multi.applicationKeyId }, 3)).status,
+    ).toBe(400);
+    expect(
+      (await s.call('b2_delete_key', { applicationKeyId: multi.applicationKeyId }, 4)).status,
+    ).toBe(200);
   });
 
   it('when the caller lacks deleteKeys, then 401 unauthorized', async () => {
@@ -266,6 +373,8 @@ describe('b2_delete_key', () => {
     const victim = await makeKey(s, { capabilities: ['listFiles'] });
     const key = await makeKey(s, { capabilities: ['writeKeys', 'listKeys'] });
     const k = await authorize(emu(), key.applicationKeyId, key.applicationKey);
-    expect((await k.call('b2_delete_key', { applicationKeyId: victim.applicationKeyId })).status).toBe(401);
+    expect(
+      (await k.call('b2_delete_key', { applicationKeyId: victim.applicationKeyId })).status,
+    ).toBe(401);
   });
 });

@@ -12,10 +12,16 @@ export function authorizeAccount(ctx: CallContext): Reply {
   const { state, config, version } = ctx;
   const key = checkBasicAuth(state, header(ctx, 'authorization'));
   if (version < 4 && isMultiBucketKey(key)) {
-    throw new B2Error(401, 'unsupported', 'this application key has several buckets: use b2api/v4 to authorize it');
+    throw new B2Error(
+      401,
+      'unsupported',
+      'this application key has several buckets: use b2api/v4 to authorize it',
+    );
   }
   const lifetime =
-    key.expirationTimestamp === null ? TOKEN_LIFETIME_MS : Math.min(TOKEN_LIFETIME_MS, key.expirationTimestamp - state.now());
+    key.expirationTimestamp === null
+      ? TOKEN_LIFETIME_MS
+      : Math.min(TOKEN_LIFETIME_MS, key.expirationTimestamp - state.now());
   const { token } = state.issueToken(key, 'account', {}, lifetime);
   const bucketId = key.bucketIds?.[0] ?? null;
   const bucketName = bucketId === null ? null : (state.buckets.get(bucketId)?.bucketName ?? null);
@@ -40,12 +46,23 @@ export function authorizeAccount(ctx: CallContext): Reply {
   }
   const storageApi =
     version === 3
-      ? { infoType: 'storageApi', ...urls, bucketId, bucketName, capabilities, namePrefix: key.namePrefix }
+      ? {
+          infoType: 'storageApi',
+          ...urls,
+          bucketId,
+          bucketName,
+          capabilities,
+          namePrefix: key.namePrefix,
+        }
       : {
           infoType: 'storageApi',
           ...urls,
           allowed: {
-            buckets: key.bucketIds?.map((id) => ({ id, name: state.buckets.get(id)?.bucketName ?? null })) ?? null,
+            buckets:
+              key.bucketIds?.map((id) => ({
+                id,
+                name: state.buckets.get(id)?.bucketName ?? null,
+              })) ?? null,
             capabilities,
             namePrefix: key.namePrefix,
           },

@@ -1,5 +1,11 @@
 /** b2_create_bucket, b2_update_bucket, b2_list_buckets, b2_delete_bucket (B2-FACTS §2, §3). */
-import { authenticate, requireAccount, requireBucket, requireCapability, type Caller } from '../auth';
+import {
+  authenticate,
+  requireAccount,
+  requireBucket,
+  requireCapability,
+  type Caller,
+} from '../auth';
 import { B2Error, badBucketId, badRequest, unauthorized } from '../errors';
 import { header, type CallContext, type Reply } from '../context';
 import {
@@ -47,20 +53,36 @@ export function createBucket(ctx: CallContext): Reply {
   const bucketType = checkBucketType(p.value('bucketType'));
   const bucketInfo = p.has('bucketInfo') ? checkBucketInfo(p.value('bucketInfo')) : {};
   const corsRules = p.has('corsRules') ? checkCorsRules(p.value('corsRules')) : [];
-  const lifecycleRules = p.has('lifecycleRules') ? checkLifecycleRules(p.value('lifecycleRules')) : [];
-  const sse = p.has('defaultServerSideEncryption') ? checkDefaultSse(p.value('defaultServerSideEncryption')) : null;
+  const lifecycleRules = p.has('lifecycleRules')
+    ? checkLifecycleRules(p.value('lifecycleRules'))
+    : [];
+  const sse = p.has('defaultServerSideEncryption')
+    ? checkDefaultSse(p.value('defaultServerSideEncryption'))
+    : null;
   const fileLockEnabled = p.bool('fileLockEnabled') ?? false;
-  const replication = p.has('replicationConfiguration') ? replicationOf(p.value('replicationConfiguration')) : null;
+  const replication = p.has('replicationConfiguration')
+    ? replicationOf(p.value('replicationConfiguration'))
+    : null;
   if (sse) requireCapability(caller, 'writeBucketEncryption');
   if (fileLockEnabled) requireCapability(caller, 'writeBucketRetentions');
   if (state.bucketByName(bucketName)) {
     throw new B2Error(400, 'duplicate_bucket_name', `Bucket name is already in use: ${bucketName}`);
   }
   if (state.bucketsOf(caller.key.accountId).length >= MAX_BUCKETS_PER_ACCOUNT) {
-    throw new B2Error(400, 'too_many_buckets', `An account may have at most ${MAX_BUCKETS_PER_ACCOUNT} buckets`);
+    throw new B2Error(
+      400,
+      'too_many_buckets',
+      `An account may have at most ${MAX_BUCKETS_PER_ACCOUNT} buckets`,
+    );
   }
   const bucket = state.addBucket(caller.key.accountId, bucketName, bucketType);
-  Object.assign(bucket, { bucketInfo, corsRules, lifecycleRules, fileLockEnabled, replicationConfiguration: replication });
+  Object.assign(bucket, {
+    bucketInfo,
+    corsRules,
+    lifecycleRules,
+    fileLockEnabled,
+    replicationConfiguration: replication,
+  });
   if (sse) bucket.defaultServerSideEncryption = sse;
   return { json: bucketJson(bucket, caller) };
 }
@@ -74,26 +96,40 @@ export function updateBucket(ctx: CallContext): Reply {
   requireBucket(caller, bucket.bucketId);
   const ifRevisionIs = p.int('ifRevisionIs');
   if (ifRevisionIs !== undefined && ifRevisionIs !== bucket.revision) {
-    throw new B2Error(409, 'conflict', `ifRevisionIs is ${ifRevisionIs} but the bucket's revision is ${bucket.revision}`);
+    throw new B2Error(
+      409,
+      'conflict',
+      `ifRevisionIs is ${ifRevisionIs} but the bucket's revision is ${bucket.revision}`,
+    );
   }
   const changes: Partial<Bucket> = {};
   if (p.has('bucketType')) changes.bucketType = checkBucketType(p.value('bucketType'));
   if (p.has('bucketInfo')) changes.bucketInfo = checkBucketInfo(p.value('bucketInfo'));
   if (p.has('corsRules')) changes.corsRules = checkCorsRules(p.value('corsRules'));
-  if (p.has('lifecycleRules')) changes.lifecycleRules = checkLifecycleRules(p.value('lifecycleRules'));
-  if (p.has('replicationConfiguration')) changes.replicationConfiguration = replicationOf(p.value('replicationConfiguration'));
+  if (p.has('lifecycleRules'))
+    changes.lifecycleRules = checkLifecycleRules(p.value('lifecycleRules'));
+  if (p.has('replicationConfiguration'))
+    changes.replicationConfiguration = replicationOf(p.value('replicationConfiguration'));
   if (p.has('defaultServerSideEncryption')) {
     changes.defaultServerSideEncryption = checkDefaultSse(p.value('defaultServerSideEncryption'));
     requireCapability(caller, 'writeBucketEncryption');
   }
   const lock = p.bool('fileLockEnabled');
   if (lock === false && bucket.fileLockEnabled) {
-    throw new B2Error(400, 'file_lock_conflict', 'fileLockEnabled value of false is not allowed when bucket is already file lock enabled.');
+    throw new B2Error(
+      400,
+      'file_lock_conflict',
+      'fileLockEnabled value of false is not allowed when bucket is already file lock enabled.',
+    );
   }
   if (lock === true && !bucket.fileLockEnabled) {
     requireCapability(caller, 'writeBucketRetentions');
     if (isReplicationSource({ ...bucket, ...changes })) {
-      throw new B2Error(400, 'source_replication_conflict', 'Object Lock cannot be enabled on a replication source bucket');
+      throw new B2Error(
+        400,
+        'source_replication_conflict',
+        'Object Lock cannot be enabled on a replication source bucket',
+      );
     }
     changes.fileLockEnabled = true;
   }
@@ -101,7 +137,9 @@ export function updateBucket(ctx: CallContext): Reply {
     requireCapability(caller, 'writeBucketRetentions');
     const retention = checkDefaultRetention(p.value('defaultRetention'));
     if (retention.mode !== null && !(changes.fileLockEnabled ?? bucket.fileLockEnabled)) {
-      throw badRequest('defaultRetention needs a bucket with Object Lock (fileLockEnabled) turned on');
+      throw badRequest(
+        'defaultRetention needs a bucket with Object Lock (fileLockEnabled) turned on',
+      );
     }
     changes.defaultRetention = retention;
   }
@@ -125,17 +163,23 @@ export function listBuckets(ctx: CallContext): Reply {
   if (allowed !== null) {
     // A bucket-restricted key must name its own bucket (B2 v2 removed the v1 workaround).
     if (bucketId === undefined && bucketName === undefined) {
-      throw unauthorized('application key is restricted to a bucket: name it with bucketId or bucketName');
+      throw unauthorized(
+        'application key is restricted to a bucket: name it with bucketId or bucketName',
+      );
     }
-    if (bucketId !== undefined && !allowed.includes(bucketId)) throw unauthorized('application key is restricted to another bucket');
+    if (bucketId !== undefined && !allowed.includes(bucketId))
+      throw unauthorized('application key is restricted to another bucket');
     if (bucketName !== undefined) {
       const named = mine.find((b) => b.bucketName.toLowerCase() === bucketName.toLowerCase());
-      if (!named || !allowed.includes(named.bucketId)) throw unauthorized('application key is restricted to another bucket');
+      if (!named || !allowed.includes(named.bucketId))
+        throw unauthorized('application key is restricted to another bucket');
     }
   }
   const buckets = mine
     .filter((b) => bucketId === undefined || b.bucketId === bucketId)
-    .filter((b) => bucketName === undefined || b.bucketName.toLowerCase() === bucketName.toLowerCase())
+    .filter(
+      (b) => bucketName === undefined || b.bucketName.toLowerCase() === bucketName.toLowerCase(),
+    )
     .filter((b) => types === 'all' || types.includes(b.bucketType))
     .sort((a, b) => compareNames(a.bucketName, b.bucketName));
   return { json: { buckets: buckets.map((b) => bucketJson(b, caller)) } };
@@ -149,7 +193,11 @@ export function deleteBucket(ctx: CallContext): Reply {
   const bucket = ownBucket(ctx, caller, p.requiredString('bucketId'));
   requireBucket(caller, bucket.bucketId);
   if ([...state.files.values()].some((f) => f.bucketId === bucket.bucketId)) {
-    throw new B2Error(400, 'cannot_delete_non_empty_bucket', 'A bucket must be empty before it can be deleted');
+    throw new B2Error(
+      400,
+      'cannot_delete_non_empty_bucket',
+      'A bucket must be empty before it can be deleted',
+    );
   }
   state.buckets.delete(bucket.bucketId);
   return { json: bucketJson(bucket, caller) };

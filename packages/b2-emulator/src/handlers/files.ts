@@ -11,7 +11,15 @@ import {
   type Caller,
 } from '../auth';
 import { header, type CallContext, type Reply } from '../context';
-import { B2Error, badAuthToken, badBucketId, badRequest, expiredAuthToken, notFound, unauthorized } from '../errors';
+import {
+  B2Error,
+  badAuthToken,
+  badBucketId,
+  badRequest,
+  expiredAuthToken,
+  notFound,
+  unauthorized,
+} from '../errors';
 import { newFileId, randomHex } from '../ids';
 import { checkFileName, outOfRange, type ServerSideEncryption } from '../rules';
 import { fileJson, folderJson } from '../shapes';
@@ -23,7 +31,8 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const MAX_INFO_HEADERS = 10;
 const HIDE_MARKER_TYPE = 'application/x-bz-hide-marker';
 
-const callerOf = (ctx: CallContext): Caller => authenticate(ctx.state, header(ctx, 'authorization'), 'account');
+const callerOf = (ctx: CallContext): Caller =>
+  authenticate(ctx.state, header(ctx, 'authorization'), 'account');
 
 function decodeName(raw: string, what: string): string {
   try {
@@ -83,7 +92,8 @@ export function uploadFile(ctx: CallContext): Reply {
   const { state } = ctx;
   const caller = authenticate(state, header(ctx, 'authorization'), 'upload');
   const bucketId = ctx.rest.split('/')[0] ?? '';
-  if (caller.token.bucketId !== bucketId) throw badAuthToken('upload authorization token is for another upload URL');
+  if (caller.token.bucketId !== bucketId)
+    throw badAuthToken('upload authorization token is for another upload URL');
   const bucket = state.buckets.get(bucketId);
   if (!bucket) throw badBucketId(bucketId);
   requireCapability(caller, 'writeFiles');
@@ -93,8 +103,10 @@ export function uploadFile(ctx: CallContext): Reply {
   const fileName = checkFileName(decodeName(rawName, 'X-Bz-File-Name'));
   requireNamePrefix(caller, fileName);
   const contentTypeHeader = header(ctx, 'content-type');
-  if (contentTypeHeader === undefined || contentTypeHeader === '') throw badRequest('Content-Type header is required');
-  if (header(ctx, 'content-length') === undefined) throw badRequest('Content-Length header is required (chunked uploads are not supported)');
+  if (contentTypeHeader === undefined || contentTypeHeader === '')
+    throw badRequest('Content-Type header is required');
+  if (header(ctx, 'content-length') === undefined)
+    throw badRequest('Content-Length header is required (chunked uploads are not supported)');
   const sha1Header = header(ctx, 'x-bz-content-sha1');
   if (sha1Header === undefined) throw badRequest('X-Bz-Content-Sha1 header is required');
 
@@ -102,7 +114,10 @@ export function uploadFile(ctx: CallContext): Reply {
   let contentSha1: string;
   if (sha1Header === 'hex_digits_at_end') {
     if (data.length < 40) throw badRequest('hex_digits_at_end: the body is shorter than a SHA1');
-    const claimed = data.subarray(data.length - 40).toString('latin1').toLowerCase();
+    const claimed = data
+      .subarray(data.length - 40)
+      .toString('latin1')
+      .toLowerCase();
     data = data.subarray(0, data.length - 40);
     if (sha1(data) !== claimed) throw badRequest('Sha1 did not match data received');
     contentSha1 = claimed;
@@ -118,12 +133,18 @@ export function uploadFile(ctx: CallContext): Reply {
   const fileInfo: Record<string, string> = {};
   for (const [name, value] of Object.entries(ctx.headers)) {
     if (!name.startsWith('x-bz-info-') || value === undefined) continue;
-    fileInfo[name.slice('x-bz-info-'.length)] = decodeName(Array.isArray(value) ? value.join(',') : value, name);
+    fileInfo[name.slice('x-bz-info-'.length)] = decodeName(
+      Array.isArray(value) ? value.join(',') : value,
+      name,
+    );
   }
   if (Object.keys(fileInfo).length > MAX_INFO_HEADERS) {
     throw badRequest(`at most ${MAX_INFO_HEADERS} X-Bz-Info-* headers are allowed`);
   }
-  let sse: ServerSideEncryption | null = bucket.defaultServerSideEncryption.mode === 'SSE-B2' ? { ...bucket.defaultServerSideEncryption } : null;
+  let sse: ServerSideEncryption | null =
+    bucket.defaultServerSideEncryption.mode === 'SSE-B2'
+      ? { ...bucket.defaultServerSideEncryption }
+      : null;
   const sseHeader = header(ctx, 'x-bz-server-side-encryption');
   if (sseHeader !== undefined) {
     if (sseHeader !== 'AES256') throw badRequest('X-Bz-Server-Side-Encryption must be AES256');
@@ -163,7 +184,9 @@ function listEntries(ctx: CallContext, versions: boolean): Reply {
   requireBucket(caller, bucket.bucketId);
   const prefix = p.string('prefix') ?? '';
   if (caller.key.namePrefix !== null && !prefix.startsWith(caller.key.namePrefix)) {
-    throw unauthorized(`application key is restricted to file names starting with ${caller.key.namePrefix}: pass it as prefix`);
+    throw unauthorized(
+      `application key is restricted to file names starting with ${caller.key.namePrefix}: pass it as prefix`,
+    );
   }
   const delimiter = p.string('delimiter');
   const startFileName = p.string('startFileName') ?? '';
@@ -192,13 +215,17 @@ function listEntries(ctx: CallContext, versions: boolean): Reply {
   let from = entries.findIndex((e) => compareNames(e.name, startFileName) >= 0);
   if (from < 0) from = entries.length;
   if (startFileId !== undefined) {
-    const exact = entries.findIndex((e) => e.file?.fileId === startFileId && e.name === startFileName);
+    const exact = entries.findIndex(
+      (e) => e.file?.fileId === startFileId && e.name === startFileName,
+    );
     if (exact >= 0) from = exact;
   }
   const page = entries.slice(from, from + max);
   const next = entries[from + max];
   const json: Record<string, unknown> = {
-    files: page.map((e) => (e.file ? fileJson(e.file, caller) : folderJson(bucket.bucketId, bucket.accountId, e.name))),
+    files: page.map((e) =>
+      e.file ? fileJson(e.file, caller) : folderJson(bucket.bucketId, bucket.accountId, e.name),
+    ),
     nextFileName: next?.name ?? null,
   };
   if (versions) json.nextFileId = next?.file?.fileId ?? null;
@@ -218,7 +245,8 @@ export function hideFile(ctx: CallContext): Reply {
   requireNamePrefix(caller, fileName);
   const latest = state.latestVersion(bucket.bucketId, fileName);
   if (!latest) throw new B2Error(400, 'no_such_file', `File not present: ${fileName}`);
-  if (latest.action === 'hide') throw new B2Error(400, 'already_hidden', `File already hidden: ${fileName}`);
+  if (latest.action === 'hide')
+    throw new B2Error(400, 'already_hidden', `File already hidden: ${fileName}`);
   const marker: FileVersion = {
     accountId: bucket.accountId,
     bucketId: bucket.bucketId,
@@ -260,7 +288,8 @@ export function getFileInfo(ctx: CallContext): Reply {
   requireCapability(caller, 'readFiles');
   const fileId = ctx.params.requiredString('fileId');
   const file = ctx.state.files.get(fileId);
-  if (!file || file.accountId !== caller.key.accountId) throw notFound(`File not present: ${fileId}`);
+  if (!file || file.accountId !== caller.key.accountId)
+    throw notFound(`File not present: ${fileId}`);
   requireBucket(caller, file.bucketId);
   requireNamePrefix(caller, file.fileName);
   return { json: fileJson(file, caller) };
@@ -278,13 +307,24 @@ export function getDownloadAuthorization(ctx: CallContext): Reply {
   if (seconds === undefined || seconds < 1 || seconds > 604800) {
     throw badRequest('validDurationInSeconds must be from 1 to 604800 (one week)');
   }
-  const { token } = state.issueToken(caller.key, 'download', { bucketId: bucket.bucketId, fileNamePrefix }, seconds * 1000);
+  const { token } = state.issueToken(
+    caller.key,
+    'download',
+    { bucketId: bucket.bucketId, fileNamePrefix },
+    seconds * 1000,
+  );
   return { json: { bucketId: bucket.bucketId, fileNamePrefix, authorizationToken: token } };
 }
 
 /** Private buckets need a token with readFiles (or a download authorization, by name only). */
-function checkDownloadAccess(ctx: CallContext, bucket: Bucket, fileName: string, byName: boolean): void {
-  const raw = header(ctx, 'authorization') ?? ctx.url.searchParams.get('Authorization') ?? undefined;
+function checkDownloadAccess(
+  ctx: CallContext,
+  bucket: Bucket,
+  fileName: string,
+  byName: boolean,
+): void {
+  const raw =
+    header(ctx, 'authorization') ?? ctx.url.searchParams.get('Authorization') ?? undefined;
   if (raw === undefined || raw === '') {
     if (bucket.bucketType === 'allPublic') return;
     throw unauthorized('this bucket is private: an authorization token is required');
@@ -302,7 +342,8 @@ function checkDownloadAccess(ctx: CallContext, bucket: Bucket, fileName: string,
   const caller = authenticate(ctx.state, raw, 'account');
   if (bucket.bucketType === 'allPublic') return;
   requireCapability(caller, 'readFiles');
-  if (caller.key.accountId !== bucket.accountId) throw unauthorized('the token is for another account');
+  if (caller.key.accountId !== bucket.accountId)
+    throw unauthorized('the token is for another account');
   requireBucket(caller, bucket.bucketId);
   requireNamePrefix(caller, fileName);
 }
@@ -331,7 +372,8 @@ function serveFile(ctx: CallContext, file: FileVersion, bucket: Bucket): Reply {
     if (mapped) headers[mapped] = value;
     else headers[`X-Bz-Info-${name}`] = encodeURIComponent(value);
   }
-  if (file.serverSideEncryption?.mode === 'SSE-B2') headers['X-Bz-Server-Side-Encryption'] = 'AES256';
+  if (file.serverSideEncryption?.mode === 'SSE-B2')
+    headers['X-Bz-Server-Side-Encryption'] = 'AES256';
 
   const size = file.data.length;
   const range = header(ctx, 'range');
@@ -347,9 +389,14 @@ function serveFile(ctx: CallContext, file: FileVersion, bucket: Bucket): Reply {
       end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
     }
     if (start >= size || start > end) {
-      throw new B2Error(416, 'range_not_satisfiable', `The range ${range} is not satisfiable for ${size} bytes`, {
-        'Content-Range': `bytes */${size}`,
-      });
+      throw new B2Error(
+        416,
+        'range_not_satisfiable',
+        `The range ${range} is not satisfiable for ${size} bytes`,
+        {
+          'Content-Range': `bytes */${size}`,
+        },
+      );
     }
     headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
     return { status: 206, headers, body: file.data.subarray(start, end + 1) };
@@ -358,7 +405,8 @@ function serveFile(ctx: CallContext, file: FileVersion, bucket: Bucket): Reply {
 }
 
 export function downloadFileByName(ctx: CallContext): Reply {
-  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') throw new B2Error(405, 'method_not_allowed', 'Only GET and HEAD are supported');
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD')
+    throw new B2Error(405, 'method_not_allowed', 'Only GET and HEAD are supported');
   const slash = ctx.rest.indexOf('/');
   if (slash < 0) throw notFound('the download URL is /file/<bucketName>/<fileName>');
   const bucketName = decodeName(ctx.rest.slice(0, slash), 'bucket name');
@@ -367,7 +415,8 @@ export function downloadFileByName(ctx: CallContext): Reply {
   if (!bucket) throw notFound(`Bucket ${bucketName} does not exist`);
   checkDownloadAccess(ctx, bucket, fileName, true);
   const file = ctx.state.latestVersion(bucket.bucketId, fileName);
-  if (!file || file.action !== 'upload') throw notFound(`File with such name does not exist: ${fileName}`);
+  if (!file || file.action !== 'upload')
+    throw notFound(`File with such name does not exist: ${fileName}`);
   return serveFile(ctx, file, bucket);
 }
 

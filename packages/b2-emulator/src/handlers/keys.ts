@@ -66,7 +66,9 @@ export function listKeys(ctx: CallContext): Reply {
   const start = p.string('startApplicationKeyId');
   const keys = [...state.keys.keys()]
     .map((id) => state.liveKey(id))
-    .filter((k): k is KeyRecord => k !== undefined && !k.isMaster && k.accountId === caller.key.accountId)
+    .filter(
+      (k): k is KeyRecord => k !== undefined && !k.isMaster && k.accountId === caller.key.accountId,
+    )
     // Before v4, multi-bucket keys are skipped silently.
     .filter((k) => version >= 4 || !isMultiBucketKey(k))
     .filter((k) => start === undefined || compareNames(k.applicationKeyId, start) >= 0)

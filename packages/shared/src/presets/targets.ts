@@ -60,7 +60,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate', encryption: false },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
-    key: { access: 'readWrite', listAllBucketNames: false },
+    key: { access: 'readWrite', listAllBucketNames: true },
     files: ['rclone.conf'],
   },
   restic: {
