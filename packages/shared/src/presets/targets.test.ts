@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TARGETS, setupRequestSchema, type SetupRequestInput } from '../schemas/setup-request';
-import { TARGET_PRESETS, targetDefaults } from './targets';
+import { bucketNameProblem } from '../rules/bucket-name';
+import { TARGET_PRESETS, proposedBucketName, targetDefaults } from './targets';
 
 function filled(target: (typeof TARGETS)[number]): SetupRequestInput {
   const request = targetDefaults(target);
@@ -68,5 +69,15 @@ describe('targetDefaults', () => {
     expect(second.cors).toEqual({ preset: 'oneOrigin', origin: '', apis: 'both', uploads: true });
     expect(second.lifecycle).toEqual({ preset: 'keepAll' });
     expect(TARGET_PRESETS.laravel.cors).toEqual(second.cors);
+  });
+
+  it('proposes a valid bucket name for every target, from any suffix', () => {
+    expect(proposedBucketName('litestream', 'x7k2p9')).toBe('litestream-backups-x7k2p9');
+    expect(proposedBucketName('aws-cli', 'AB_12-cd')).toBe('s3-files-ab12cd');
+    for (const target of TARGETS) {
+      for (const suffix of ['', 'a', 'f3e1c2d4b5a6978812', 'ÉÉ__', '00000000-0000']) {
+        expect(bucketNameProblem(proposedBucketName(target, suffix))).toBeNull();
+      }
+    }
   });
 });

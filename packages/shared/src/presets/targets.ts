@@ -20,6 +20,8 @@ export interface TargetPreset {
   key: { access: KeyAccess; listAllBucketNames: boolean };
   /** File names the Done step offers, beside SETUP-SUMMARY.md. */
   files: readonly string[];
+  /** The start of the bucket name the wizard proposes. */
+  bucketNameStem: string;
 }
 
 export const TARGET_PRESETS: Record<Target, TargetPreset> = {
@@ -32,6 +34,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
     files: ['litestream.yml'],
+    bucketNameStem: 'litestream-backups',
   },
   jetbackup: {
     label: 'JetBackup',
@@ -42,6 +45,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: false },
     files: ['jetbackup-destination.txt'],
+    bucketNameStem: 'jetbackup-backups',
   },
   laravel: {
     label: 'Laravel / Flysystem',
@@ -52,16 +56,18 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     cors: { preset: 'oneOrigin', origin: '', apis: 'both', uploads: true },
     key: { access: 'readWrite', listAllBucketNames: true },
     files: ['laravel.env', 'filesystems-disk.php'],
+    bucketNameStem: 'laravel-files',
   },
   rclone: {
     label: 'rclone',
     description: 'Copy and sync files from the command line.',
-    usesS3: false,
+    usesS3: true,
     bucket: { type: 'allPrivate', encryption: false },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
     files: ['rclone.conf'],
+    bucketNameStem: 'rclone-files',
   },
   restic: {
     label: 'restic',
@@ -72,6 +78,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
     files: ['restic.env'],
+    bucketNameStem: 'restic-backups',
   },
   'aws-cli': {
     label: 'AWS CLI / other S3 tool',
@@ -82,6 +89,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
     files: ['aws-config', 'aws-credentials', '.s3cfg'],
+    bucketNameStem: 's3-files',
   },
   other: {
     label: 'Something else',
@@ -92,8 +100,18 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: false },
     files: ['b2-credentials.env', 'b2-setup.json'],
+    bucketNameStem: 'my-files',
   },
 };
+
+/**
+ * A bucket name to propose: bucket names are shared by every B2 customer, so a random suffix
+ * (lower-case letters and digits) makes a free one likely. The user can change it.
+ */
+export function proposedBucketName(target: Target, suffix: string): string {
+  const clean = suffix.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12);
+  return clean ? `${TARGET_PRESETS[target].bucketNameStem}-${clean}` : TARGET_PRESETS[target].bucketNameStem;
+}
 
 /** The request a target starts from; the bucket and key names are left for the user. */
 export function targetDefaults(target: Target): SetupRequestInput {

@@ -15,6 +15,7 @@ function state(partial: Partial<WizardState>): WizardState {
     review: null,
     result: null,
     secretSaved: false,
+    bucketNameSuffix: 'abc123',
     ...partial,
   };
 }

@@ -29,6 +29,8 @@ export interface WizardState {
   result: SetupResult | null;
   /** The user downloaded or copied the secret, or said they saved it. */
   secretSaved: boolean;
+  /** Makes the proposed bucket name this visit's own; fixed, so going back shows the same name. */
+  bucketNameSuffix: string;
 }
 
 const initialState: WizardState = {
@@ -41,14 +43,19 @@ const initialState: WizardState = {
   review: null,
   result: null,
   secretSaved: false,
+  bucketNameSuffix: '',
 };
+
+function newBucketNameSuffix(): string {
+  return randomId().replace(/-/g, '').slice(0, 6);
+}
 
 export class WizardStore {
   private state: WizardState;
   private readonly listeners = new Set<() => void>();
 
   constructor(state: Partial<WizardState> = {}) {
-    this.state = { ...initialState, ...state };
+    this.state = { ...initialState, bucketNameSuffix: newBucketNameSuffix(), ...state };
   }
 
   getState = (): WizardState => this.state;
@@ -129,13 +136,18 @@ export class WizardStore {
     this.set({ result, secretSaved: false });
   }
 
+  /** The same setup's result again (a repeated key check): the secret is unchanged. */
+  updateResult(result: SetupResult): void {
+    this.set({ result });
+  }
+
   setSecretSaved(secretSaved: boolean): void {
     if (this.state.secretSaved !== secretSaved) this.set({ secretSaved });
   }
 
   /** Forget everything, the secret included. */
   reset(): void {
-    this.set({ ...initialState, sessionChecked: true });
+    this.set({ ...initialState, sessionChecked: true, bucketNameSuffix: newBucketNameSuffix() });
   }
 }
 

@@ -24,6 +24,7 @@ describe('BucketStep', () => {
   ])('when the name is %s, says how to fix it', async (name, message) => {
     const { user } = renderStep(<BucketStep />, litestreamState());
     const input = screen.getByLabelText('Bucket name');
+    await user.clear(input);
     await user.type(input, name);
     expect(input).toHaveAccessibleErrorMessage(message);
   });
@@ -64,6 +65,7 @@ describe('BucketStep', () => {
 
   it('saves the draft and goes on to Lifecycle', async () => {
     const { user, navigate, store } = renderStep(<BucketStep />, litestreamState());
+    await user.clear(screen.getByLabelText('Bucket name'));
     await user.type(screen.getByLabelText('Bucket name'), 'acme-app-backups');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(navigate).toHaveBeenCalledWith('lifecycle');
@@ -74,5 +76,16 @@ describe('BucketStep', () => {
       encryption: true,
       objectLock: false,
     });
+  });
+
+  it('proposes a valid bucket name for the tool, kept for the whole visit', async () => {
+    const { user, navigate, store } = renderStep(
+      <BucketStep />,
+      litestreamState({ bucketNameSuffix: 'x7k2p9' }),
+    );
+    expect(screen.getByLabelText('Bucket name')).toHaveValue('litestream-backups-x7k2p9');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(navigate).toHaveBeenCalledWith('lifecycle');
+    expect(store.getState().drafts.bucket).toMatchObject({ name: 'litestream-backups-x7k2p9' });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  proposedBucketName,
   suggestBucketName,
   type BucketStep as BucketStepValues,
   type BucketSummary,
@@ -39,7 +40,10 @@ export function BucketStep() {
   const state = useWizardState();
   const context = formContext(state) as FormContext;
   const restricted = state.account?.restrictedBucket ?? null;
-  const defaults = formDefaults(context).bucket;
+  const defaults = {
+    ...formDefaults(context).bucket,
+    name: proposedBucketName(context.target, state.bucketNameSuffix),
+  };
   const [suggestion, setSuggestion] = useState<string | null>(null);
 
   const form = useForm<BucketForm, FormContext | undefined, BucketStepValues>({
@@ -118,7 +122,7 @@ export function BucketStep() {
           <>
             <Field
               label="Bucket name"
-              description="6 to 63 characters: letters, digits and '-'. Names are shared by every Backblaze customer and can’t be changed later, so add your company or project, like acme-app-backups."
+              description="We proposed a free-looking name; you can change it. 6 to 63 characters: letters, digits and '-'. Names are shared by every Backblaze customer and can’t be changed later, so a name with your company or project in it, like acme-app-backups, is easy to recognise."
               error={errors.name?.message}
               footer={
                 suggestion && (

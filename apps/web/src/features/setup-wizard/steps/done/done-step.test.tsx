@@ -93,4 +93,51 @@ describe('DoneStep', () => {
     expect(store.getState().account).toBeNull();
     expect(navigate).toHaveBeenCalledWith('target');
   });
+
+  it('when the key check failed, “Check again” repeats apply with the same idempotencyKey and shows the new result', async () => {
+    const failed: SetupResult = {
+      ...result,
+      verification: {
+        ok: false,
+        checks: [{ name: 'upload', ok: false, detail: 'B2 was busy. Check again.' }],
+      },
+    };
+    const fetch = vi
+      .fn()
+      .mockResolvedValue(
+        new Response(JSON.stringify(result), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    vi.stubGlobal('fetch', fetch);
+    const { user, store } = renderStep(
+      <DoneStep />,
+      litestreamState({
+        result: failed,
+        review: { requestKey: 'any', idempotencyKey: 'review-key-123' },
+        drafts: {
+          bucket: {
+            mode: 'create',
+            name: 'acme-db',
+            type: 'allPrivate',
+            encryption: true,
+            objectLock: false,
+          },
+          lifecycle: { preset: 'keepLatest' },
+          cors: { preset: 'none' },
+          key: { name: '', access: 'readWrite', restrictToBucket: true, listAllBucketNames: true },
+        },
+        submitted: ['bucket', 'lifecycle', 'cors', 'key'],
+      }),
+    );
+    store.setSecretSaved(true);
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/setup/apply');
+    expect(JSON.parse(init.body as string)).toMatchObject({ idempotencyKey: 'review-key-123' });
+    expect(await screen.findByText(/The new key works/)).toBeInTheDocument();
+    expect(store.getState().secretSaved).toBe(true);
+  });
 });

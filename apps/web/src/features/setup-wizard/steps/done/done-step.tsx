@@ -4,7 +4,10 @@ import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { CheckboxField } from '../../../../components/ui/field';
 import { downloadZip } from '../../../../lib/download-file';
+import { applySetup } from '../../api/apply-setup';
 import { deleteSession } from '../../api/delete-session';
+import { buildSetupRequest } from '../../build-setup-request';
+import { ServerErrorAlert } from '../../components/server-error-alert';
 import { CopyValue } from '../../components/copy-value';
 import { FileCard } from '../../components/file-card';
 import { StepLayout } from '../../components/step-layout';
@@ -38,7 +41,15 @@ function useLeaveWarning(active: boolean) {
   }, [active]);
 }
 
-function Verification({ verification }: { verification: SetupResult['verification'] }) {
+function Verification({
+  verification,
+  onCheckAgain,
+}: {
+  verification: SetupResult['verification'];
+  onCheckAgain: () => Promise<void>;
+}) {
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   return (
     <Alert
       tone={verification.ok ? 'success' : 'warning'}
@@ -58,10 +69,29 @@ function Verification({ verification }: { verification: SetupResult['verificatio
         ))}
       </ul>
       {!verification.ok && (
-        <p>
-          A new key can take a minute to work everywhere. If a check still fails, delete the key in
-          the dashboard and run the wizard again.
-        </p>
+        <>
+          <p>
+            A new key can take a minute to work everywhere. Check again: nothing is created twice.
+            If a check still fails, delete the key in the dashboard and run the wizard again.
+          </p>
+          <ServerErrorAlert error={error} />
+          <Button
+            disabled={checking}
+            onClick={async () => {
+              setChecking(true);
+              setError(null);
+              try {
+                await onCheckAgain();
+              } catch (e) {
+                setError(e);
+              } finally {
+                setChecking(false);
+              }
+            }}
+          >
+            {checking ? 'Checking…' : 'Check again'}
+          </Button>
+        </>
       )}
     </Alert>
   );
@@ -154,7 +184,16 @@ export function DoneStep() {
       </div>
 
       <h2>Check of the new key</h2>
-      <Verification verification={result.verification} />
+      <Verification
+        verification={result.verification}
+        onCheckAgain={async () => {
+          // The same request with the same idempotencyKey: the API only repeats the key check.
+          const request = buildSetupRequest(store.getState());
+          const review = store.getState().review;
+          if (!request || !review) return;
+          store.updateResult(await applySetup(request, review.idempotencyKey));
+        }}
+      />
 
       <h2>Your files</h2>
       <div className="files">
