@@ -56,7 +56,12 @@ export class EmulatorCore {
   readonly faults = new Faults();
   latencyMs: number;
   private counts = new Map<string, number>();
-  private readonly closing = new AbortController();
+  /**
+   * The wake-up of every latency and stall wait under way. A Set, not an abort listener per wait on
+   * one shared AbortSignal: with more than 10 calls waiting, Node warned of a listener leak.
+   */
+  private readonly waits = new Set<() => void>();
+  private closing = false;
 
   constructor(
     readonly state: State,
@@ -91,22 +96,22 @@ export class EmulatorCore {
     this.counts.clear();
   }
 
-  /** Ends pending latency and stall waits so close() is quick. */
+  /** Ends pending latency and stall waits (and any later one) so close() is quick. */
   shutdown(): void {
-    this.closing.abort();
+    this.closing = true;
+    for (const wake of [...this.waits]) wake();
   }
 
   sleep(ms: number): Promise<void> {
-    if (ms <= 0 || this.closing.signal.aborted) return Promise.resolve();
+    if (ms <= 0 || this.closing) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const signal = this.closing.signal;
-      function done(): void {
+      const wake = (): void => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', done);
+        this.waits.delete(wake);
         resolve();
-      }
-      signal.addEventListener('abort', done);
+      };
+      const timer = setTimeout(wake, ms);
+      this.waits.add(wake);
     });
   }
 }

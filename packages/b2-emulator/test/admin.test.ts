@@ -311,6 +311,40 @@ describe('latency', () => {
     expect((await post(`${emu().url}/__emulator/latency`, { ms: -5 })).status).toBe(400);
   });
 
+  it('when 50 calls wait out their latency at once, then no MaxListenersExceededWarning, and close() still ends their waits at once', async () => {
+    const { createEmulator } = await import('../src/index');
+    // An emulator of its own: Node warns once per emitter, and only the first time.
+    const busy = await createEmulator({ latencyMs: 50 });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const s = await authorize(busy);
+      const call = () => s.call('b2_list_buckets', { accountId: s.accountId });
+      const answers = await Promise.all(Array.from({ length: 50 }, call));
+      expect(answers.map((a) => a.status)).toEqual(Array<number>(50).fill(200));
+
+      // Waits far longer than the test: close() must end them (timers and all), not wait them out.
+      const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const timersBefore = timers();
+      busy.setLatency(60_000);
+      const pending = Array.from({ length: 50 }, () => call().catch(() => 'closed'));
+      await sleep(100);
+      expect(timers()).toBeGreaterThanOrEqual(timersBefore + 50);
+      const started = Date.now();
+      await busy.close();
+      await Promise.all(pending);
+      expect(Date.now() - started).toBeLessThan(2000);
+      // Warnings are emitted on a later tick.
+      await sleep(10);
+      expect(timers()).toBeLessThan(timersBefore + 10);
+    } finally {
+      process.off('warning', onWarning);
+      await busy.close().catch(() => undefined);
+    }
+    expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+  });
+
   it('when the emulator starts with latencyMs, then reset restores that latency', async () => {
     const { createEmulator } = await import('../src/index');
     const slow = await createEmulator({ latencyMs: 120 });
