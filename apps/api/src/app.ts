@@ -5,10 +5,12 @@ import express, { type Express } from 'express';
 import type { B2Gateway } from './b2/b2-types';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
+import { checkJsonBody, refuseUnexpectedBody, requireUtf8 } from './http/body-guard';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
 import { requestLogger, type Logger } from './http/logger';
 import { noStore, securityHeaders } from './http/security-headers';
+import { webApp } from './http/web-app';
 import { bucketRouter } from './routes/bucket-router';
 import { sessionRouter } from './routes/session-router';
 import { setupRouter } from './routes/setup-router';
@@ -48,37 +50,23 @@ export function createApp(deps: AppDeps): App {
 
   const api = express.Router();
   api.use(noStore);
+  api.use(refuseUnexpectedBody());
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
   api.use(csrfProtection());
-  api.use(express.json({ limit: config.bodyLimitBytes }));
+  // No inflate: the wizard never compresses a request, and a broken stream is one thing less.
+  api.use(express.json({ limit: config.bodyLimitBytes, inflate: false, verify: requireUtf8 }));
+  api.use(checkJsonBody());
   api.use('/session', sessionRouter({ config, b2, sessions }));
   api.use('/buckets', bucketRouter({ sessions }));
   api.use('/setup', setupRouter({ sessions, setup }));
   api.use(apiNotFound);
   app.use('/api', api);
 
-  const webDist = config.webDist;
-  if (webDist && existsSync(join(webDist, 'index.html'))) {
-    app.use(
-      express.static(webDist, {
-        index: false,
-        setHeaders: (res, path) => {
-          // Vite puts a content hash in every asset name.
-          if (path.includes(`${join(webDist, 'assets')}`)) {
-            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-          }
-        },
-      }),
-    );
-    // The SPA's own routes (the wizard's steps) all load index.html.
-    app.use((req, res, next) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(webDist, 'index.html'));
-    });
-  }
+  const webDist =
+    config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
+  app.use(webApp(webDist));
 
   app.use(errorMiddleware(logger));
   return Object.assign(app, { drain: () => setup.drain() });

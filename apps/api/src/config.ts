@@ -73,7 +73,9 @@ export const envSchema = z.object({
   /** Use an emulator that is already running as the sandbox (end-to-end tests inject faults into it). */
   SANDBOX_EMULATOR_URL: z.preprocess(
     blankToUndefined,
-    z.url({ protocol: /^http$/, error: 'must be the http URL of a running B2 emulator' }).optional(),
+    z
+      .url({ protocol: /^http$/, error: 'must be the http URL of a running B2 emulator' })
+      .optional(),
   ),
   B2_EMULATOR_MASTER_KEY_ID: z.preprocess(blankToUndefined, z.string().optional()),
   B2_EMULATOR_MASTER_KEY: z.preprocess(blankToUndefined, z.string().optional()),

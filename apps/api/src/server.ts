@@ -97,9 +97,11 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
-  // Stop accepting; idle keep-alive sockets go now, busy ones when their answer is sent.
+  // Stop accepting; idle keep-alive sockets go now, busy ones as soon as their answer is sent
+  // (server.close() alone would wait for the browser to drop a kept-alive socket).
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
   const force = setTimeout(() => {
     logger.warn('shutdown timed out; closing remaining connections');
     server.closeAllConnections();
@@ -107,6 +109,7 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   await app.drain();
   await closed;
+  clearInterval(sweep);
   clearInterval(sweeper);
   await sandbox?.close();
   process.exit(0);

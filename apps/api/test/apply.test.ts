@@ -3,7 +3,10 @@ import {
   corsRulesFor,
   errorEnvelopeSchema,
   keyCapabilities,
+  lifecycleRulesFor,
   setupResultSchema,
+  TARGET_PRESETS,
+  TARGETS,
   type SetupRequestInput,
 } from '@b2wiz/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -82,10 +85,8 @@ describe('POST /api/setup/apply', () => {
       bucketType: 'allPrivate',
     });
     expect(result.key.applicationKey).toMatch(/^K/);
-    expect(result.endpoint).toEqual({
-      s3Endpoint: 'https://s3.us-west-004.backblazeb2.com',
-      s3Region: 'us-west-004',
-    });
+    // The emulator serves S3 at its own URL; the region is the configured fallback.
+    expect(result.endpoint).toEqual({ s3Endpoint: emulator.url, s3Region: 'us-west-004' });
     expect(result.files.map((f) => f.filename)).toEqual([
       'laravel.env',
       'filesystems-disk.php',
@@ -96,7 +97,8 @@ describe('POST /api/setup/apply', () => {
 
   it('when the key may write, then the check signs in, uploads a marker inside its prefix and deletes it', async () => {
     const name = uniqueName('prefixed');
-    const base = setupRequest('rclone', name);
+    // A native tool's: its marker goes over B2's native API.
+    const base = setupRequest('jetbackup', name);
     const res = await apply({ ...base, key: { ...base.key, namePrefix: 'server-1/' } }).expect(200);
     expect(res.body.verification.ok).toBe(true);
     expect(res.body.verification.checks.map((c: { name: string }) => c.name)).toEqual([
@@ -110,6 +112,7 @@ describe('POST /api/setup/apply', () => {
     expect(upload.detail).toMatch(/“server-1\/b2-setup-wizard-check-[0-9a-f]+\.txt”/);
     expect(emulator.callCounts().b2_upload_file).toBe(1);
     expect(emulator.callCounts().b2_delete_file_version).toBe(1);
+    expect(Object.keys(emulator.callCounts()).filter((c) => c.startsWith('s3_'))).toEqual([]);
     expect(emulator.state().files).toEqual([]);
     expect(keysOf(bucketNamed(name)!.bucketId)[0]!.namePrefix).toBe('server-1/');
   });
@@ -210,6 +213,40 @@ describe('POST /api/setup/apply', () => {
       .send(setupRequest('rclone', uniqueName()))
       .expect(400);
     expect(res.body.error.field).toBe('idempotencyKey');
+  });
+});
+
+describe('the key check’s round trips', () => {
+  it('when each target is set up with its defaults, then the key check signs in and writes one marker, over the API its tool uses: four calls', async () => {
+    const origin = 'https://app.example.com';
+    for (const target of TARGETS) {
+      emulator.resetCallCounts();
+      const request = setupRequest(
+        target,
+        uniqueName(`trips-${target}`),
+        target === 'laravel'
+          ? {
+              cors: { preset: 'oneOrigin', origin, apis: 'both', uploads: true },
+              options: { laravel: { appUrl: origin, diskName: 'b2' } },
+            }
+          : {},
+      );
+      const res = await apply(request).expect(200);
+      expect(res.body.verification.ok, target).toBe(true);
+      const { b2_create_bucket, b2_create_key, ...keyCheck } = emulator.callCounts();
+      expect([b2_create_bucket, b2_create_key], target).toEqual([1, 1]);
+      expect(keyCheck, target).toEqual(
+        TARGET_PRESETS[target].usesS3
+          ? { b2_authorize_account: 1, s3_head_bucket: 1, s3_put_object: 1, s3_delete_object: 1 }
+          : {
+              b2_authorize_account: 1,
+              b2_get_upload_url: 1,
+              b2_upload_file: 1,
+              b2_delete_file_version: 1,
+            },
+      );
+      expect(emulator.state().files, target).toEqual([]);
+    }
   });
 });
 
@@ -344,6 +381,42 @@ describe('failures part way, and resuming', () => {
       .map((k) => k.applicationKeyId)
       .sort();
     expect(ids).toEqual([String(earlier.applicationKeyId), done.body.key.applicationKeyId].sort());
+  });
+});
+
+describe('doubtful outcomes', () => {
+  it('when create_bucket answers 500 after making the bucket, then the repeat’s duplicate_bucket_name finds it and uses it', async () => {
+    const name = uniqueName('made500');
+    const request = setupRequest('rclone', name);
+    // As if the first attempt made the bucket (same settings) and then answered 500.
+    await b2Native(emulator, 'b2_create_bucket', {
+      bucketName: name,
+      bucketType: 'allPrivate',
+      lifecycleRules: lifecycleRulesFor({ preset: 'keepLatest' }),
+      defaultServerSideEncryption: { mode: 'none' },
+    });
+    emulator.addFault({ call: 'b2_create_bucket', status: 500, times: 1 });
+    const res = await apply(request).expect(200);
+    expect(res.body.bucket.bucketId).toBe(bucketNamed(name)!.bucketId);
+    expect(emulator.callCounts().b2_create_bucket).toBe(3); // the test's own, the 500, the repeat
+  });
+
+  it('when an unrestricted key’s answer is lost, then the retry spares an older key of the same name and rights', async () => {
+    const base = setupRequest('rclone', uniqueName('twin'));
+    const request = { ...base, key: { ...base.key, restrictToBucket: false } };
+    const twin = await b2Native(emulator, 'b2_create_key', {
+      keyName: 'rclone-key',
+      capabilities: keyCapabilities('readWrite', false),
+    });
+    const key = idempotencyKey();
+    emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
+    await apply(request, key).expect(502);
+    const done = await apply(request, key).expect(200);
+    const ids = emulator
+      .state()
+      .keys.map((k) => k.applicationKeyId)
+      .sort();
+    expect(ids).toEqual([String(twin.applicationKeyId), done.body.key.applicationKeyId].sort());
   });
 });
 

@@ -160,6 +160,45 @@ describe('retry policy', () => {
     expect(a.state().keys.map((k) => k.keyName)).toEqual(['lost-answer']);
   });
 
+  it('when a delete’s answer is lost, then it is sent again, and “not present” means the lost one worked', async () => {
+    const conn = await connectTo(a);
+    const bucket = await conn.createBucket({
+      bucketName: uniqueName('gone'),
+      bucketType: 'allPrivate',
+      lifecycleRules: [],
+      corsRules: [],
+      fileLockEnabled: false,
+    });
+    const file = await conn.uploadFile({
+      bucketId: bucket.bucketId,
+      fileName: 'marker.txt',
+      data: Buffer.from('x'),
+      contentType: 'text/plain',
+    });
+    expect(file.strayCopiesPossible).toBe(false);
+    a.addFault({ call: 'b2_delete_file_version', drop: 'after', times: 1 });
+    await conn.deleteFileVersion(file);
+    expect(a.callCounts().b2_delete_file_version).toBe(2);
+    expect(a.state().files).toEqual([]);
+    // Without a lost answer first, "not present" is an error as B2 means it.
+    expect(await failureOf(conn.deleteFileVersion(file))).toMatchObject({ status: 400 });
+
+    // An upload whose answer was lost may have left a copy: the caller is told.
+    a.addFault({ call: 'b2_upload_file', drop: 'after', times: 1 });
+    const again = await conn.uploadFile({
+      bucketId: bucket.bucketId,
+      fileName: 'marker.txt',
+      data: Buffer.from('x'),
+      contentType: 'text/plain',
+    });
+    expect(again.strayCopiesPossible).toBe(true);
+    const versions = await conn.listFileVersions({
+      bucketId: bucket.bucketId,
+      prefix: 'marker.txt',
+    });
+    expect(versions).toHaveLength(2);
+  });
+
   it('when 400 or 401 unauthorized come back, then they are never repeated', async () => {
     const conn = await connectTo(a);
     a.addFault({ call: 'b2_list_buckets', status: 400, times: 2 });

@@ -16,11 +16,15 @@ import { InMemorySessionStore } from '../src/services/session-service';
 /** Retries in milliseconds, so fault tests stay fast. */
 export const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 20 } as const;
 
-/** An S3 URL shaped like B2's, so endpoint and region come out as they would in production. */
+/**
+ * An S3 URL shaped like B2's, so endpoint and region come out as they would in production. Only
+ * for tests that never call S3: the key check of an S3 target would go to that host.
+ */
 export const B2_LIKE_S3_URL = 'https://s3.us-west-004.backblazeb2.com';
 
+/** An emulator that also serves the S3-compatible API at its own URL (its s3ApiUrl). */
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  return createEmulator({ port: 0, s3Url: B2_LIKE_S3_URL, ...options });
+  return createEmulator({ port: 0, ...options });
 }
 
 export class TestClock implements Clock {
@@ -75,14 +79,21 @@ export async function startApp(
     ...options.config,
   };
   const sessions = new InMemorySessionStore(config.sessionIdleMs, clock);
+  // The most verbose level, and the gateway's call log wired as server.ts wires it.
+  const logger = createLogger('debug', (line) => logs.push(line));
   const app = createApp({
     config,
     b2:
       options.gateway ??
-      createB2Gateway({ retry: FAST_RETRY, timeoutMs: 5000, ...options.gatewayOptions }),
+      createB2Gateway({
+        retry: FAST_RETRY,
+        timeoutMs: 5000,
+        onCall: (event) => logger.debug('b2 call', { ...event }),
+        ...options.gatewayOptions,
+      }),
     sessions,
     clock,
-    logger: createLogger('debug', (line) => logs.push(line)),
+    logger,
     ...(options.renderFiles ? { renderFiles: options.renderFiles } : {}),
   });
   const server = await new Promise<Server>((resolve) => {
@@ -179,7 +190,7 @@ export const connectMaster = (agent: ReturnType<typeof request.agent>, emulator:
     .post('/api/session')
     .send({ applicationKeyId: emulator.masterKeyId, applicationKey: emulator.masterKey });
 
-/** Calls the emulator counted that change something. */
+/** Calls the emulator counted that change something (over the native API or S3). */
 export function writeCalls(emulator: Emulator): number {
   const counts = emulator.callCounts();
   return [
@@ -190,9 +201,39 @@ export function writeCalls(emulator: Emulator): number {
     'b2_delete_key',
     'b2_upload_file',
     'b2_delete_file_version',
+    's3_put_object',
+    's3_delete_object',
   ].reduce((sum, call) => sum + (counts[call] ?? 0), 0);
 }
 
 export function totalCalls(emulator: Emulator): number {
   return Object.values(emulator.callCounts()).reduce((a, b) => a + b, 0);
+}
+
+/** Whether a key ID and secret sign in to the emulator: proof that someone holds a working secret. */
+export async function signsIn(
+  emulator: Emulator,
+  applicationKeyId: string,
+  applicationKey: string,
+): Promise<boolean> {
+  const answer = await fetch(`${emulator.url}/b2api/v2/b2_authorize_account`, {
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${applicationKeyId}:${applicationKey}`).toString('base64')}`,
+    },
+  });
+  await answer.arrayBuffer();
+  return answer.ok;
+}
+
+/**
+ * Words a person can act on: no status numbers, no B2 call or error codes, no stack, no JSON.
+ * Answers what looks wrong, or null.
+ */
+export function notPlainWords(message: unknown): string | null {
+  if (typeof message !== 'string' || message.trim().length < 20) return 'no message';
+  const bad =
+    /\b(HTTP|ECONN\w*|ETIMEDOUT|undefined|null|NaN|Error|Exception)\b|\bb2_[a-z]|[a-z]+_[a-z]+_?|[{}<>]|\bat \S+:\d+|\b[45]\d\d\b/.exec(
+      message,
+    );
+  return bad ? `“${bad[0]}” in “${message}”` : null;
 }

@@ -3,18 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createB2Gateway } from '../src/b2/b2-gateway';
 import type { B2Gateway } from '../src/b2/b2-types';
-import {
-  FAST_RETRY,
-  connectMaster,
-  idempotencyKey,
-  setupRequest,
-  startApp,
-  startEmulator,
-  uniqueName,
-  type TestApp,
-} from './helpers';
+import { connectMaster, startApp, startEmulator, type TestApp } from './helpers';
 
 let emulator: Emulator;
 let t: TestApp;
@@ -161,6 +151,9 @@ describe('errors and logs keep secrets', () => {
       connect: () => {
         throw new Error('boom with token 4_secretTokenValue at /internal/path.ts');
       },
+      s3: () => {
+        throw new Error('not used');
+      },
     };
     const app = await startApp({ b2ApiUrl: emulator.url, gateway: broken });
     try {
@@ -170,35 +163,6 @@ describe('errors and logs keep secrets', () => {
       });
       expect(app.logs.join('\n')).not.toContain('secretTokenValue');
       expect(app.logs.some((l) => l.includes('"unexpected error"'))).toBe(true);
-    } finally {
-      await app.close();
-    }
-  });
-
-  it('when a whole setup runs, then no log line holds a key, a token or the session cookie', async () => {
-    const tokens: string[] = [];
-    const app = await startApp({
-      b2ApiUrl: emulator.url,
-      gateway: createB2Gateway({ retry: FAST_RETRY }),
-    });
-    try {
-      const agent = app.agent();
-      const connected = await connectMaster(agent, emulator).expect(200);
-      const sessionId = String(connected.headers['set-cookie']).split(';')[0]!.split('=')[1]!;
-      const result = await agent
-        .post('/api/setup/apply')
-        .send({ ...setupRequest('rclone', uniqueName('logs')), idempotencyKey: idempotencyKey() })
-        .expect(200);
-      tokens.push(emulator.masterKey, sessionId, result.body.key.applicationKey);
-      await agent
-        .post('/api/session')
-        .send({ applicationKeyId: 'abc', applicationKey: 'K000nopenope' });
-      tokens.push('K000nopenope');
-      const logs = app.logs.join('\n');
-      expect(logs).toContain('"path":"/api/setup/apply"');
-      for (const secret of tokens) expect(logs).not.toContain(secret);
-      expect(logs).not.toMatch(/4_[0-9a-f]+_[0-9a-f]+_/); // B2 token shape
-      expect(logs.toLowerCase()).not.toContain('authorization');
     } finally {
       await app.close();
     }

@@ -18,7 +18,8 @@ let sandbox: Emulator;
 let t: TestApp;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  // Connecting only: the S3 URL may look like B2's.
+  emulator = await startEmulator({ s3Url: B2_LIKE_S3_URL });
   sandbox = await startEmulator({
     region: 'eu-central-003',
     s3Url: 'http://127.0.0.1:1/s3-sandbox',

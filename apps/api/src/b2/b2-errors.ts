@@ -96,7 +96,29 @@ function text(code: string | undefined, status: number | undefined): string {
 export function toAppError(
   failure: B2Failure,
   call: string,
-  options: { authorizing?: boolean; mayHaveTakenEffect?: boolean } = {},
+  options: {
+    authorizing?: boolean;
+    mayHaveTakenEffect?: boolean;
+    /** An earlier attempt of this call failed after sending: whatever this answer says, it may have worked. */
+    earlierAttemptMayHaveWorked?: boolean;
+  } = {},
+): AppError {
+  const error = mapFailure(failure, call, options);
+  if (options.earlierAttemptMayHaveWorked && !error.outcomeUnknown) {
+    return new AppError(error.status, error.code, error.message, {
+      field: error.field,
+      retryable: error.retryable,
+      outcomeUnknown: true,
+      logDetail: error.logDetail,
+    });
+  }
+  return error;
+}
+
+function mapFailure(
+  failure: B2Failure,
+  call: string,
+  options: { authorizing?: boolean; mayHaveTakenEffect?: boolean },
 ): AppError {
   if (failure.kind === 'bug') {
     return new AppError(500, 'internal_error', 'Something went wrong on our side.', {

@@ -1,5 +1,6 @@
 // The only module that talks to B2 (and the only importer of backblaze-b2). It owns B2's URLs,
-// tokens and JSON, the retry policy, and the single re-authorization on a stale token.
+// tokens and JSON, the retry policy, and the single re-authorization on a stale token; the
+// S3-compatible calls of the key check are in s3-client.ts beside it.
 //
 // backblaze-b2 keeps ONE module-wide axios instance, replaced by every `new B2()`. So nothing
 // per-session may live on it: each B2 instance holds only its own token and apiUrl, and every
@@ -18,6 +19,7 @@ import {
   toAppError,
   type B2Failure,
 } from './b2-errors';
+import { S3Client } from './s3-client';
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
@@ -34,6 +36,7 @@ import type {
   CreateBucketInput,
   CreateKeyInput,
   UpdateBucketInput,
+  UploadedFile,
 } from './b2-types';
 
 /** backblaze-b2 speaks v2; the authorize URL is the one thing it hard-codes, so we set it. */
@@ -54,6 +57,8 @@ export interface B2GatewayOptions {
   userAgent?: string;
   /** Told about every attempt (for debug logs); never given a token or a body. */
   onCall?: (event: B2CallEvent) => void;
+  /** For the S3-compatible calls. */
+  fetch?: typeof fetch;
 }
 
 // --- B2's JSON, read once here --------------------------------------------------------------
@@ -176,10 +181,16 @@ function toKey(raw: z.infer<typeof keyAnswer>): B2Key {
 }
 
 interface CallOptions {
-  /** Safe to send again after a lost answer (reads). */
+  /** Safe to send again after a lost answer (reads, and deletes of one named thing). */
   idempotent: boolean;
   authorizing?: boolean;
+  /** After an attempt whose answer was lost, this answer means that attempt did the work. */
+  doneAlready?: (failure: B2Failure) => boolean;
 }
+
+/** An attempt that failed this way may still have done its work on B2's side. */
+const mayHaveTakenEffect = (failure: B2Failure) =>
+  failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
 
 class Connection implements B2Connection {
   authorization!: B2Authorization;
@@ -255,6 +266,8 @@ class Connection implements B2Connection {
     options: CallOptions,
   ): Promise<unknown> {
     let reauthorized = false;
+    /** An earlier attempt failed in a way that may have done the work (lost answer, 5xx). */
+    let earlierMayHaveWorked = false;
     for (let attempt = 1; ; attempt += 1) {
       const started = Date.now();
       const generation = this.generation;
@@ -274,6 +287,7 @@ class Connection implements B2Connection {
         durationMs: Date.now() - started,
       });
 
+      if (earlierMayHaveWorked && options.doneAlready?.(failure)) return null;
       if (!options.authorizing && !reauthorized && isStaleToken(failure)) {
         reauthorized = true;
         // Another call may have re-authorized while this one was under way.
@@ -286,8 +300,10 @@ class Connection implements B2Connection {
         throw toAppError(failure, name, {
           authorizing: options.authorizing ?? false,
           mayHaveTakenEffect: !options.idempotent,
+          earlierAttemptMayHaveWorked: earlierMayHaveWorked,
         });
       }
+      earlierMayHaveWorked ||= mayHaveTakenEffect(failure);
       const told =
         failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, this.policy) : null;
       await this.policy.sleep(told ?? backoffDelay(this.policy, attempt));
@@ -391,10 +407,11 @@ class Connection implements B2Connection {
   }
 
   async deleteKey(applicationKeyId: string): Promise<void> {
+    // Deleting one named key again cannot delete anything else, so a lost answer is retried.
     await this.call(
       'b2_delete_key',
       () => this.client.deleteKey({ applicationKeyId, axiosOverride: this.override() }),
-      { idempotent: false },
+      { idempotent: true },
     );
   }
 
@@ -407,7 +424,8 @@ class Connection implements B2Connection {
     fileName: string;
     data: Buffer;
     contentType: string;
-  }): Promise<{ fileId: string; fileName: string }> {
+  }): Promise<UploadedFile> {
+    let strayCopiesPossible = false;
     for (let attempt = 1; ; attempt += 1) {
       const target = read(
         uploadUrlAnswer,
@@ -435,7 +453,7 @@ class Connection implements B2Connection {
           outcome: 'ok',
           durationMs: Date.now() - started,
         });
-        return read(fileAnswer, response.data, 'b2_upload_file');
+        return { ...read(fileAnswer, response.data, 'b2_upload_file'), strayCopiesPossible };
       } catch (error) {
         if (error instanceof AppError) throw error;
         const failure = describeFailure(error);
@@ -447,8 +465,11 @@ class Connection implements B2Connection {
         });
         const newUrlHelps = isTransient(failure) || isStaleToken(failure);
         if (!newUrlHelps || attempt >= this.policy.maxAttempts) {
-          throw toAppError(failure, 'b2_upload_file');
+          throw toAppError(failure, 'b2_upload_file', {
+            earlierAttemptMayHaveWorked: strayCopiesPossible || mayHaveTakenEffect(failure),
+          });
         }
+        strayCopiesPossible ||= mayHaveTakenEffect(failure);
         const told =
           failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, this.policy) : null;
         await this.policy.sleep(told ?? backoffDelay(this.policy, attempt));
@@ -457,11 +478,33 @@ class Connection implements B2Connection {
   }
 
   async deleteFileVersion(input: { fileId: string; fileName: string }): Promise<void> {
+    // One version by its id: repeating is safe, and "not present" after a lost answer means done.
     await this.call(
       'b2_delete_file_version',
       () => this.client.deleteFileVersion({ ...input, axiosOverride: this.override() }),
-      { idempotent: false },
+      {
+        idempotent: true,
+        doneAlready: (f) => f.kind === 'http' && f.status === 400 && f.code === 'file_not_present',
+      },
     );
+  }
+
+  async listFileVersions(input: {
+    bucketId: string;
+    prefix: string;
+  }): Promise<{ fileId: string; fileName: string }[]> {
+    const data = await this.call(
+      'b2_list_file_versions',
+      () =>
+        this.client.listFileVersions({
+          bucketId: input.bucketId,
+          startFileName: input.prefix,
+          maxFileCount: 1000,
+          axiosOverride: this.override({ data: { prefix: input.prefix } }),
+        }),
+      { idempotent: true },
+    );
+    return read(z.object({ files: z.array(fileAnswer) }), data, 'b2_list_file_versions').files;
   }
 }
 
@@ -482,6 +525,19 @@ export function createB2Gateway(options: B2GatewayOptions = {}): B2Gateway {
       );
       await connection.authorize();
       return connection;
+    },
+    s3({ endpoint, region, applicationKeyId, applicationKey }) {
+      return new S3Client({
+        endpoint,
+        region,
+        accessKeyId: applicationKeyId,
+        secretAccessKey: applicationKey,
+        policy,
+        timeoutMs,
+        userAgent,
+        onCall: options.onCall,
+        fetch: options.fetch ?? globalThis.fetch,
+      });
     },
   };
 }

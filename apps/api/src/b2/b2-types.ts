@@ -70,6 +70,16 @@ export interface CreateKeyInput {
   validDurationInSeconds?: number;
 }
 
+export interface UploadedFile {
+  fileId: string;
+  fileName: string;
+  /**
+   * An earlier attempt failed after sending (lost answer, 5xx): B2 may hold another version of
+   * this name that nobody knows the id of.
+   */
+  strayCopiesPossible: boolean;
+}
+
 /** One authorized key: a session's connection to B2, or the new key while it is checked. */
 export interface B2Connection {
   readonly authorization: B2Authorization;
@@ -84,8 +94,26 @@ export interface B2Connection {
     fileName: string;
     data: Buffer;
     contentType: string;
-  }): Promise<{ fileId: string; fileName: string }>;
+  }): Promise<UploadedFile>;
   deleteFileVersion(input: { fileId: string; fileName: string }): Promise<void>;
+  /** Every version of the files whose names start with `prefix`. */
+  listFileVersions(input: {
+    bucketId: string;
+    prefix: string;
+  }): Promise<{ fileId: string; fileName: string }[]>;
+}
+
+/** The S3-compatible API with one key (a new key's check; never the master key, which S3 refuses). */
+export interface S3Connection {
+  headBucket(bucket: string): Promise<void>;
+  /** versionId is B2's fileId of the new version. */
+  putObject(input: {
+    bucket: string;
+    key: string;
+    body: Buffer;
+    contentType: string;
+  }): Promise<{ versionId: string | null; strayCopiesPossible: boolean }>;
+  deleteObjectVersion(input: { bucket: string; key: string; versionId: string }): Promise<void>;
 }
 
 export interface B2Gateway {
@@ -95,4 +123,11 @@ export interface B2Gateway {
     applicationKeyId: string;
     applicationKey: string;
   }): Promise<B2Connection>;
+  /** The S3-compatible endpoint (s3ApiUrl) and its signing region. */
+  s3(input: {
+    endpoint: string;
+    region: string;
+    applicationKeyId: string;
+    applicationKey: string;
+  }): S3Connection;
 }

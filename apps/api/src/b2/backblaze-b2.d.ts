@@ -50,6 +50,14 @@ declare module 'backblaze-b2' {
       },
     ): Promise<B2Response>;
     deleteFileVersion(args: CallArgs & { fileId: string; fileName: string }): Promise<B2Response>;
+    listFileVersions(
+      args: CallArgs & {
+        bucketId: string;
+        startFileName?: string;
+        startFileId?: string;
+        maxFileCount?: number;
+      },
+    ): Promise<B2Response>;
     createKey(
       args: CallArgs & {
         capabilities: string[];

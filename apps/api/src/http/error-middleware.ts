@@ -30,11 +30,30 @@ function fromBodyParser(error: BodyParserError): AppError | null {
       );
     }
     case 'encoding.unsupported':
+      return new AppError(
+        415,
+        'unsupported_media_type',
+        'Send the body uncompressed (no Content-Encoding), as UTF-8 JSON.',
+      );
     case 'charset.unsupported':
       return new AppError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON.');
+    case 'encoding.invalid':
+      return new AppError(
+        400,
+        'invalid_encoding',
+        'The request body is not valid UTF-8 text. Send it as UTF-8 JSON.',
+      );
     case 'request.aborted':
     case 'request.size.invalid':
       return new AppError(400, 'incomplete_request', 'The request body did not arrive whole.');
+  }
+  // Any other client error (from body-parser or Express) stays the client's, never a 500.
+  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+    return new AppError(
+      400,
+      'bad_request',
+      'The request could not be read. Check its address, and send the body as plain UTF-8 JSON.',
+    );
   }
   return null;
 }

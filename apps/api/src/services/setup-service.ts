@@ -23,7 +23,14 @@ import {
   type SetupResult,
   type VerificationCheck,
 } from '@b2wiz/shared';
-import type { B2Bucket, B2Connection, B2Gateway, B2NewKey, CreateKeyInput } from '../b2/b2-types';
+import type {
+  B2Bucket,
+  B2Connection,
+  B2Gateway,
+  B2NewKey,
+  CreateKeyInput,
+  UploadedFile,
+} from '../b2/b2-types';
 import type { AppConfig } from '../config';
 import { AppError, isAppError } from '../http/app-error';
 import type { Logger } from '../http/logger';
@@ -43,6 +50,10 @@ export interface ApplyRecord {
   keyCreateSent: boolean;
   /** Keys of the same name that existed before this apply (never removed by a resume). */
   keysBefore: Set<string> | null;
+  /** The last key check failed for a passing reason (B2 busy, no answer): a retry checks again. */
+  recheck: boolean;
+  /** Marker files a check could not remove (id unknown when an upload's answer was lost). */
+  leftoverMarkers: { fileName: string; fileId: string | null }[];
 }
 
 export interface SetupServiceDeps {
@@ -317,13 +328,17 @@ export class SetupService {
       call: 'b2_create_key',
     });
     const writes = key.capabilities.includes('writeFiles');
+    const usesS3 = TARGET_PRESETS[request.target].usesS3;
     steps.push({
       kind: 'checkKey',
       title: 'Check that the new key works',
       details: [
         'Sign in to Backblaze with the new key.',
+        ...(usesS3
+          ? [`Reach the bucket at the S3 endpoint ${session.summary.s3Endpoint} with the new key.`]
+          : []),
         writes
-          ? 'Upload a tiny marker file with it, then delete the marker.'
+          ? `Upload a tiny marker file with it${usesS3 ? ' over S3' : ''}, then delete the marker.`
           : 'This key cannot upload, so no file is written.',
       ],
       call: 'b2_authorize_account',
@@ -379,7 +394,8 @@ export class SetupService {
         { field: 'idempotencyKey' },
       );
     }
-    if (record?.result) return record.result;
+    // A result is final, unless its key check could not finish: then a retry checks again.
+    if (record?.result && !record.recheck) return record.result;
     // A duplicate sent while the first is still running waits for the first.
     if (record?.running) return record.running;
     if (!record) {
@@ -392,6 +408,8 @@ export class SetupService {
         key: null,
         keyCreateSent: false,
         keysBefore: null,
+        recheck: false,
+        leftoverMarkers: [],
       };
       this.remember(session, request.idempotencyKey, record);
     }
@@ -441,7 +459,7 @@ export class SetupService {
     }
     const key = record.key;
 
-    const verification = await this.checkKey(session, request, bucket, key);
+    const verification = await this.checkKey(session, request, bucket, key, record);
     const endpoint = this.endpoint(session);
     const values: ConfigValues = {
       target: request.target,
@@ -540,17 +558,18 @@ export class SetupService {
     const spec = request.bucket;
     const conn = session.connection;
 
+    const madeByUs = (found: B2Bucket) =>
+      found.bucketType === spec.type &&
+      rulesMatch(found, desired) &&
+      (found.fileLockEnabled === null || found.fileLockEnabled === spec.objectLock) &&
+      (found.defaultServerSideEncryption === null ||
+        (found.defaultServerSideEncryption.mode === 'SSE-B2') === spec.encryption);
+
     if (record.bucketCreateSent) {
       // An earlier try may have made the bucket and lost the answer: use it if it is the same.
       const found = await this.ownBucketNamed(conn, spec.name);
       if (found) {
-        const sameSettings =
-          found.bucketType === spec.type &&
-          rulesMatch(found, desired) &&
-          (found.fileLockEnabled === null || found.fileLockEnabled === spec.objectLock) &&
-          (found.defaultServerSideEncryption === null ||
-            (found.defaultServerSideEncryption.mode === 'SSE-B2') === spec.encryption);
-        if (sameSettings) return found;
+        if (madeByUs(found)) return found;
         throw bucketTakenByYou(spec.name);
       }
     }
@@ -572,7 +591,10 @@ export class SetupService {
       });
     } catch (error) {
       if (isAppError(error) && error.code === 'duplicate_bucket_name') {
-        if (await this.ownBucketNamed(conn, spec.name)) throw bucketTakenByYou(spec.name);
+        const own = await this.ownBucketNamed(conn, spec.name);
+        // A repeat of a create whose first answer was lost finds the bucket that attempt made.
+        if (own && error.outcomeUnknown && madeByUs(own)) return own;
+        if (own) throw bucketTakenByYou(spec.name);
         error.suggestion = suggestBucketName(spec.name, randomSuffix());
         record.bucketCreateSent = false;
       } else if (
@@ -636,18 +658,18 @@ export class SetupService {
       (k.namePrefix ?? null) === (input.namePrefix ?? null) &&
       sameSet(k.capabilities, input.capabilities);
 
+    // Only a key tied to a bucket this apply made is sure to be new; any other may already have
+    // twins of the same name and rights that someone uses.
+    const mayHaveTwins = request.bucket.mode === 'existing' || !input.bucketId;
     if (record.keyCreateSent && canClean) {
       // A key made by a try whose answer was lost has a secret nobody holds: remove it, so that
       // exactly one new key exists and the user has its secret.
       for (const stale of (await conn.listKeys()).filter(sameKey)) {
         if (record.keysBefore?.has(stale.applicationKeyId)) continue;
-        await conn.deleteKey(stale.applicationKeyId);
-        this.deps.logger.info('removed a key whose creation answer was lost', {
-          applicationKeyId: stale.applicationKeyId,
-        });
+        await this.deleteOrphanKey(conn, stale.applicationKeyId);
       }
-    } else if (!record.keyCreateSent && request.bucket.mode === 'existing' && canClean) {
-      // An existing bucket may already have keys of this name; note them so a resume spares them.
+    } else if (!record.keyCreateSent && mayHaveTwins && canClean) {
+      // Note the twins that exist now, so a resume spares them.
       record.keysBefore = new Set(
         (await conn.listKeys()).filter(sameKey).map((k) => k.applicationKeyId),
       );
@@ -668,16 +690,37 @@ export class SetupService {
     }
   }
 
+  private async deleteOrphanKey(conn: B2Connection, applicationKeyId: string): Promise<void> {
+    try {
+      await conn.deleteKey(applicationKeyId);
+    } catch (error) {
+      // A lost answer may hide a delete that worked: look before giving up.
+      if (!isAppError(error) || !error.outcomeUnknown) throw error;
+      const still = (await conn.listKeys()).some((k) => k.applicationKeyId === applicationKeyId);
+      if (still) throw error;
+    }
+    this.deps.logger.info('removed a key whose creation answer was lost', { applicationKeyId });
+  }
+
   // --- The key check ----------------------------------------------------------------------------
   private async checkKey(
     session: Session,
     request: SetupRequest,
     bucket: B2Bucket,
     key: B2NewKey,
+    record: ApplyRecord,
   ): Promise<SetupResult['verification']> {
     const checks: VerificationCheck[] = [];
-    const failed = (error: unknown) =>
-      isAppError(error) ? error.message : 'Something went wrong on our side.';
+    // A check that failed because B2 was busy or did not answer says nothing about the key.
+    let passing = false;
+    const failed = (error: unknown) => {
+      if (isAppError(error) && error.retryable) passing = true;
+      return isAppError(error) ? error.message : 'Something went wrong on our side.';
+    };
+    const done = () => {
+      record.recheck = passing;
+      return { ok: checks.every((c) => c.ok), checks };
+    };
     const baseUrl = session.summary.sandbox
       ? (this.deps.config.sandbox?.apiUrl ?? this.deps.config.b2ApiUrl)
       : this.deps.config.b2ApiUrl;
@@ -696,7 +739,7 @@ export class SetupService {
         ok: false,
         detail: `The new key could not sign in: ${failed(error)}`,
       });
-      return { ok: false, checks };
+      return done();
     }
 
     const auth = keyConn.authorization;
@@ -720,54 +763,257 @@ export class SetupService {
     });
 
     const caps = auth.capabilities;
-    if (caps.includes('writeFiles')) {
-      // Remove the marker with the new key, or, when it may not delete, with the session's key.
-      const remover = caps.includes('deleteFiles')
-        ? keyConn
-        : session.summary.capabilities.includes('deleteFiles')
-          ? session.connection
-          : null;
-      // Without a remover no marker is written: it would stay in the bucket for good.
-      if (remover) {
-        const fileName = `${key.namePrefix ?? ''}b2-setup-wizard-check-${randomBytes(6).toString('hex')}.txt`;
-        try {
-          const file = await keyConn.uploadFile({
-            bucketId: bucket.bucketId,
-            fileName,
-            data: MARKER_CONTENT,
-            contentType: 'text/plain',
-          });
-          checks.push({
-            name: 'upload',
-            ok: true,
-            detail: `The key uploaded the marker file “${fileName}”.`,
-          });
-          try {
-            await remover.deleteFileVersion(file);
-            checks.push({
-              name: 'delete',
-              ok: true,
-              detail:
-                remover === keyConn
-                  ? 'The key deleted the marker file again.'
-                  : 'The marker file was deleted again (with your connected key, as the new key may not delete).',
-            });
-          } catch (error) {
-            checks.push({
-              name: 'delete',
-              ok: false,
-              detail: `The marker file “${fileName}” could not be deleted: ${failed(error)}`,
-            });
-          }
-        } catch (error) {
-          checks.push({
-            name: 'upload',
-            ok: false,
-            detail: `The key could not upload a file: ${failed(error)}`,
-          });
-        }
+    // Markers are removed with the new key, or, when it may not delete, with the session's key.
+    // Without a remover no marker is written: it would stay in the bucket for good.
+    const remover = caps.includes('deleteFiles')
+      ? keyConn
+      : session.summary.capabilities.includes('deleteFiles')
+        ? session.connection
+        : null;
+    // The marker goes over the API the tool will use, once: the sign-in above already proved the
+    // key and its restrictions natively, so an S3 tool's key needs no native marker as well.
+    if (TARGET_PRESETS[request.target].usesS3) {
+      await this.s3Check(session, bucket, key, caps, remover, record, checks, failed);
+    } else if (caps.includes('writeFiles') && remover) {
+      await this.markerCheck(keyConn, remover, bucket, key, record, checks, failed);
+    }
+    return done();
+  }
+
+  /**
+   * The target speaks S3: reach the bucket at the S3 endpoint with the new key, and where it may
+   * write, put a marker and delete that version again (the check's only marker). Each step the key
+   * may not take is skipped; a marker a lost answer may have left is removed natively, by name.
+   */
+  private async s3Check(
+    session: Session,
+    bucket: B2Bucket,
+    key: B2NewKey,
+    caps: string[],
+    remover: B2Connection | null,
+    record: ApplyRecord,
+    checks: VerificationCheck[],
+    failed: (error: unknown) => string,
+  ): Promise<void> {
+    const { s3Endpoint, s3Region } = session.summary;
+    const s3 = this.deps.gateway.s3({
+      endpoint: s3Endpoint,
+      region: s3Region,
+      applicationKeyId: key.applicationKeyId,
+      applicationKey: key.applicationKey,
+    });
+    const where = `the S3 endpoint ${s3Endpoint}`;
+
+    if (!caps.includes('listBuckets') && !caps.includes('readBuckets')) {
+      checks.push({
+        name: 'S3: bucket reachable',
+        ok: true,
+        detail: `Skipped: the key may not list buckets, so it cannot ask ${where} about the bucket.`,
+      });
+    } else {
+      try {
+        await s3.headBucket(bucket.bucketName);
+        checks.push({
+          name: 'S3: bucket reachable',
+          ok: true,
+          detail: `The key reaches the bucket “${bucket.bucketName}” at ${where}.`,
+        });
+      } catch (error) {
+        checks.push({
+          name: 'S3: bucket reachable',
+          ok: false,
+          detail: `The key could not reach the bucket at ${where}: ${failed(error)}`,
+        });
+        // A marker an earlier try may have left goes all the same (no call when there is none).
+        if (remover) await this.removeLeftoverMarkers(remover, bucket, record);
+        return;
       }
     }
-    return { ok: checks.every((c) => c.ok), checks };
+
+    if (!caps.includes('writeFiles') || !remover) {
+      checks.push({
+        name: 'S3: upload',
+        ok: true,
+        detail: caps.includes('writeFiles')
+          ? 'Skipped: neither this key nor your connected key may delete files, so no marker is written over S3 (it would stay in the bucket).'
+          : 'Skipped: this key cannot upload, so no file is written over S3.',
+      });
+      return;
+    }
+    const fileName = `${key.namePrefix ?? ''}b2-setup-wizard-s3-check-${randomBytes(6).toString('hex')}.txt`;
+    let versionId: string | null;
+    try {
+      const put = await s3.putObject({
+        bucket: bucket.bucketName,
+        key: fileName,
+        body: MARKER_CONTENT,
+        contentType: 'text/plain',
+      });
+      versionId = put.versionId;
+      if (put.strayCopiesPossible || versionId === null) {
+        record.leftoverMarkers.push({ fileName, fileId: null });
+      }
+      checks.push({
+        name: 'S3: upload',
+        ok: true,
+        detail: `The key uploaded the marker file “${fileName}” over S3.`,
+      });
+    } catch (error) {
+      if (isAppError(error) && error.outcomeUnknown) {
+        record.leftoverMarkers.push({ fileName, fileId: null });
+      }
+      checks.push({
+        name: 'S3: upload',
+        ok: false,
+        detail: `The key could not upload a file over S3: ${failed(error)}`,
+      });
+      await this.removeLeftoverMarkers(remover, bucket, record);
+      return;
+    }
+
+    if (caps.includes('deleteFiles') && versionId !== null) {
+      try {
+        await s3.deleteObjectVersion({ bucket: bucket.bucketName, key: fileName, versionId });
+        checks.push({
+          name: 'S3: delete',
+          ok: true,
+          detail: 'The key deleted the marker file again over S3.',
+        });
+      } catch (error) {
+        record.leftoverMarkers.push({ fileName, fileId: versionId });
+        checks.push({
+          name: 'S3: delete',
+          ok: false,
+          detail: `The key could not delete the marker file over S3: ${failed(error)}`,
+        });
+      }
+    } else if (versionId !== null) {
+      // S3's version id is B2's file id: the native remover can take it away.
+      record.leftoverMarkers.push({ fileName, fileId: versionId });
+      checks.push({
+        name: 'S3: delete',
+        ok: true,
+        detail:
+          'Skipped: the key may not delete, so the marker was removed with your connected key.',
+      });
+    }
+    const problem = await this.removeLeftoverMarkers(remover, bucket, record);
+    if (problem !== null) {
+      checks.push({
+        name: 'S3: clean up',
+        ok: false,
+        detail: `The marker file “${fileName}” could not be removed: ${failed(problem)}`,
+      });
+    }
+  }
+
+  /**
+   * A native tool's check: upload a tiny marker with the new key, then delete it (and any copy a
+   * lost answer left).
+   */
+  private async markerCheck(
+    keyConn: B2Connection,
+    remover: B2Connection,
+    bucket: B2Bucket,
+    key: B2NewKey,
+    record: ApplyRecord,
+    checks: VerificationCheck[],
+    failed: (error: unknown) => string,
+  ): Promise<void> {
+    const viaSession = remover !== keyConn;
+    const fileName = `${key.namePrefix ?? ''}b2-setup-wizard-check-${randomBytes(6).toString('hex')}.txt`;
+    let file: UploadedFile;
+    try {
+      file = await keyConn.uploadFile({
+        bucketId: bucket.bucketId,
+        fileName,
+        data: MARKER_CONTENT,
+        contentType: 'text/plain',
+      });
+      checks.push({
+        name: 'upload',
+        ok: true,
+        detail: `The key uploaded the marker file “${fileName}”.`,
+      });
+    } catch (error) {
+      // The upload may have worked although its answer was lost: look for it next time.
+      if (isAppError(error) && error.outcomeUnknown) {
+        record.leftoverMarkers.push({ fileName, fileId: null });
+      }
+      checks.push({
+        name: 'upload',
+        ok: false,
+        detail: `The key could not upload a file: ${failed(error)}`,
+      });
+      await this.removeLeftoverMarkers(remover, bucket, record);
+      return;
+    }
+
+    record.leftoverMarkers.push({ fileName, fileId: file.fileId });
+    // A retried upload may have stored a copy whose answer was lost: find it by name.
+    if (file.strayCopiesPossible) record.leftoverMarkers.push({ fileName, fileId: null });
+    const problem = await this.removeLeftoverMarkers(remover, bucket, record);
+    checks.push(
+      problem === null
+        ? {
+            name: 'delete',
+            ok: true,
+            detail: viaSession
+              ? 'The marker file was deleted again (with your connected key, as the new key may not delete).'
+              : 'The key deleted the marker file again.',
+          }
+        : {
+            name: 'delete',
+            ok: false,
+            detail: `The marker file “${fileName}” could not be deleted: ${failed(problem)}`,
+          },
+    );
+  }
+
+  /**
+   * Deletes the marker files a check left: by id where known, else every version of the name
+   * (needs listFiles). Answers the first error, or null when nothing is left.
+   */
+  private async removeLeftoverMarkers(
+    remover: B2Connection,
+    bucket: B2Bucket,
+    record: ApplyRecord,
+  ): Promise<unknown> {
+    const canList = remover.authorization.capabilities.includes('listFiles');
+    const left: ApplyRecord['leftoverMarkers'] = [];
+    let problem: unknown = null;
+    // Known ids first, so the version the check uploaded is the one deleted by id.
+    const ordered = [...record.leftoverMarkers].sort(
+      (a, b) => Number(a.fileId === null) - Number(b.fileId === null),
+    );
+    const byName = async (fileName: string) => {
+      const versions = await remover.listFileVersions({
+        bucketId: bucket.bucketId,
+        prefix: fileName,
+      });
+      for (const v of versions.filter((f) => f.fileName === fileName)) {
+        await remover.deleteFileVersion(v);
+      }
+    };
+    for (const marker of ordered) {
+      try {
+        if (marker.fileId === null) {
+          if (canList) await byName(marker.fileName);
+          continue;
+        }
+        try {
+          await remover.deleteFileVersion({ fileId: marker.fileId, fileName: marker.fileName });
+        } catch (error) {
+          // Perhaps already gone (an earlier try's answer was lost): look by name.
+          if (!canList) throw error;
+          await byName(marker.fileName);
+        }
+      } catch (error) {
+        problem ??= error;
+        left.push(marker);
+      }
+    }
+    record.leftoverMarkers = left;
+    return problem;
   }
 }

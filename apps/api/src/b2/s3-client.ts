@@ -1,0 +1,237 @@
+// The few S3-compatible calls the key check makes (HEAD bucket, PUT and DELETE of one object
+// version), path-style and signed with SigV4, under the same retry policy as the native calls.
+// B2 only ever sees the signature: the secret never leaves this process.
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { AppError } from '../http/app-error';
+import { isTransient, toAppError, type B2Failure } from './b2-errors';
+import { backoffDelay, retryAfterDelay, type RetryPolicy } from './retry-policy';
+import type { S3Connection } from './b2-types';
+
+export interface S3ClientOptions {
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  userAgent: string;
+  onCall?: (event: { call: string; attempt: number; outcome: string; durationMs: number }) => void;
+  fetch: typeof fetch;
+}
+
+/** S3 answers in XML; its Code and Message are all we read. */
+function s3ErrorOf(text: string): { code: string | undefined; message: string | undefined } {
+  const tag = (name: string) =>
+    new RegExp(`<${name}>([^<]{0,300})</${name}>`).exec(text)?.[1]?.trim() || undefined;
+  return { code: tag('Code'), message: tag('Message') };
+}
+
+/** Plain words for the S3 refusals a new key can meet; the S3 code is kept for the log. */
+function s3Refusal(status: number, code: string | undefined, region: string): string {
+  switch (code) {
+    case 'InvalidAccessKeyId':
+      return 'The S3-compatible API does not know this key ID. A new key can take a moment to reach it; check again in a minute.';
+    case 'SignatureDoesNotMatch':
+      return 'The S3-compatible API did not accept the key’s secret.';
+    case 'AuthorizationHeaderMalformed':
+    case 'AuthorizationQueryParametersError':
+      return `The S3-compatible API did not accept the request as signed for the region “${region}”. Check the S3 endpoint and region.`;
+    case 'RequestTimeTooSkewed':
+      return 'This server’s clock is more than 15 minutes off, so the S3-compatible API refused the request.';
+    case 'NoSuchBucket':
+      return 'The S3-compatible API does not see the bucket.';
+    case 'AccessDenied':
+      return 'The S3-compatible API refused this key access to the bucket.';
+  }
+  // A HEAD answer has no body, so no code: read the status.
+  switch (status) {
+    case 400:
+      return `The S3-compatible API did not accept the request as signed for the region “${region}”. Check the S3 endpoint and region.`;
+    case 403:
+      return 'The S3-compatible API refused this key access to the bucket (or did not accept its secret).';
+    case 404:
+      return 'The S3-compatible API does not see the bucket.';
+  }
+  return 'The S3-compatible API refused the request.';
+}
+
+export class S3Client implements S3Connection {
+  private readonly signer: SignatureV4;
+  private readonly base: URL;
+
+  constructor(private readonly options: S3ClientOptions) {
+    this.base = new URL(options.endpoint.replace(/\/+$/, '') + '/');
+    this.signer = new SignatureV4({
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+      region: options.region,
+      service: 's3',
+      sha256: Hash.bind(null, 'sha256'),
+      // S3 takes the path as sent: encode each segment once, and sign exactly that.
+      uriEscapePath: false,
+    });
+  }
+
+  private path(bucket: string, key?: string): string {
+    const prefix = this.base.pathname.replace(/\/+$/, '');
+    const object = key === undefined ? '' : `/${key.split('/').map(encodeURIComponent).join('/')}`;
+    return `${prefix}/${encodeURIComponent(bucket)}${object}`;
+  }
+
+  private async send(
+    call: string,
+    request: {
+      method: string;
+      path: string;
+      query?: Record<string, string>;
+      headers?: Record<string, string>;
+      body?: Buffer;
+    },
+    options: {
+      idempotent: boolean;
+      /** After an attempt whose answer was lost, this answer means that attempt did the work. */
+      doneAlready?: (failure: B2Failure) => boolean;
+    },
+  ): Promise<{ response: Response | null; earlierMayHaveWorked: boolean }> {
+    const { policy } = this.options;
+    let earlierMayHaveWorked = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const started = Date.now();
+      let failure: B2Failure;
+      try {
+        const signed = await this.signer.sign(
+          new HttpRequest({
+            method: request.method,
+            protocol: this.base.protocol,
+            hostname: this.base.hostname,
+            port: this.base.port === '' ? undefined : Number(this.base.port),
+            path: request.path,
+            query: request.query ?? {},
+            headers: { host: this.base.host, ...request.headers },
+            body: request.body,
+          }),
+        );
+        const url = new URL(request.path, this.base);
+        for (const [name, value] of Object.entries(request.query ?? {})) {
+          url.searchParams.set(name, value);
+        }
+        // fetch sets Host itself, from the same URL that was signed.
+        const { host: _host, ...headers } = signed.headers;
+        const response = await this.options.fetch(url, {
+          method: request.method,
+          headers: { ...headers, 'User-Agent': this.options.userAgent },
+          body: request.body && new Uint8Array(request.body),
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
+        const text = request.method === 'HEAD' ? '' : await response.text();
+        if (response.ok) {
+          this.options.onCall?.({ call, attempt, outcome: 'ok', durationMs: Date.now() - started });
+          return { response, earlierMayHaveWorked };
+        }
+        const { code, message } = s3ErrorOf(text);
+        failure = {
+          kind: 'http',
+          status: response.status,
+          code,
+          b2Message: message,
+          retryAfter: response.headers.get('retry-after') ?? undefined,
+        };
+      } catch (error) {
+        const e = error as { name?: string; cause?: { code?: string } };
+        const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
+        failure = {
+          kind: 'network',
+          timedOut,
+          detail: timedOut ? 'timeout' : (e.cause?.code ?? 'no answer'),
+        };
+      }
+      this.options.onCall?.({
+        call,
+        attempt,
+        outcome: failure.kind === 'http' ? String(failure.status) : failure.kind,
+        durationMs: Date.now() - started,
+      });
+      if (earlierMayHaveWorked && options.doneAlready?.(failure)) {
+        return { response: null, earlierMayHaveWorked };
+      }
+      const mayRepeat = isTransient(failure) && (failure.kind === 'http' || options.idempotent);
+      if (!mayRepeat || attempt >= policy.maxAttempts) {
+        throw this.error(failure, call, earlierMayHaveWorked);
+      }
+      earlierMayHaveWorked ||=
+        failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
+      const told = failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, policy) : null;
+      await policy.sleep(told ?? backoffDelay(policy, attempt));
+    }
+  }
+
+  private error(failure: B2Failure, call: string, earlierMayHaveWorked: boolean): AppError {
+    if (failure.kind === 'http' && !isTransient(failure)) {
+      return new AppError(
+        502,
+        's3_refused',
+        s3Refusal(failure.status, failure.code, this.options.region),
+        {
+          retryable: false,
+          outcomeUnknown: earlierMayHaveWorked,
+          logDetail: `${call}: HTTP ${failure.status} ${failure.code ?? '-'}`,
+        },
+      );
+    }
+    // S3 says "SlowDown" where the native API says 429 or 503: the same plain words.
+    return toAppError(failure, call, { earlierAttemptMayHaveWorked: earlierMayHaveWorked });
+  }
+
+  async headBucket(bucket: string): Promise<void> {
+    await this.send(
+      's3_head_bucket',
+      { method: 'HEAD', path: this.path(bucket) },
+      { idempotent: true },
+    );
+  }
+
+  async putObject(input: {
+    bucket: string;
+    key: string;
+    body: Buffer;
+    contentType: string;
+  }): Promise<{ versionId: string | null; strayCopiesPossible: boolean }> {
+    // Putting the same name again makes another version, never another file's: safe to repeat.
+    // A copy a lost answer left is found by name and removed by the check.
+    const { response, earlierMayHaveWorked } = await this.send(
+      's3_put_object',
+      {
+        method: 'PUT',
+        path: this.path(input.bucket, input.key),
+        headers: { 'content-type': input.contentType },
+        body: input.body,
+      },
+      { idempotent: true },
+    );
+    return {
+      versionId: response?.headers.get('x-amz-version-id') ?? null,
+      strayCopiesPossible: earlierMayHaveWorked,
+    };
+  }
+
+  async deleteObjectVersion(input: {
+    bucket: string;
+    key: string;
+    versionId: string;
+  }): Promise<void> {
+    await this.send(
+      's3_delete_object',
+      {
+        method: 'DELETE',
+        path: this.path(input.bucket, input.key),
+        query: { versionId: input.versionId },
+      },
+      {
+        idempotent: true,
+        doneAlready: (f) => f.kind === 'http' && f.status === 404,
+      },
+    );
+  }
+}

@@ -1,0 +1,99 @@
+// What a request body may be before any route reads it: none at all where the route reads none,
+// UTF-8 where it does, and JSON with no key that reaches into an object's prototype and no control
+// character or broken text (a lone surrogate) in any name or value. Nothing in the API contract
+// needs either, and no config file could hold them.
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import { hasControlCharacter } from '@b2wiz/shared';
+import { AppError } from './app-error';
+
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The deepest JSON the contract has is 5 levels (cors.rules[0].allowedOrigins[0]). */
+const MAX_DEPTH = 16;
+
+function carriesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** GET, HEAD and DELETE here take no body; one that comes anyway is refused, not ignored. */
+export function refuseUnexpectedBody(): RequestHandler {
+  return (req, _res, next) => {
+    if (!BODILESS_METHODS.has(req.method) || !carriesBody(req)) return next();
+    next(
+      new AppError(
+        400,
+        'unexpected_body',
+        `A ${req.method} request to this address takes no body. Send it without one.`,
+      ),
+    );
+  };
+}
+
+/** body-parser's `verify`: the bytes must be UTF-8 before they are decoded. */
+export function requireUtf8(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string) {
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8') {
+    throw Object.assign(new Error('not UTF-8'), { status: 415, type: 'charset.unsupported' });
+  }
+  if (!isUtf8(body)) {
+    throw Object.assign(new Error('not UTF-8'), { status: 400, type: 'encoding.invalid' });
+  }
+}
+
+function fieldName(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'body';
+  // A key may itself hold the control character: show it escaped.
+  return path.map((p) => (typeof p === 'number' ? p : JSON.stringify(p).slice(1, -1))).join('.');
+}
+
+function refused(path: readonly (string | number)[], message: string): AppError {
+  const field = fieldName(path);
+  return new AppError(400, 'invalid_request', message, {
+    field,
+    issues: [{ field, message }],
+  });
+}
+
+/** Walks a parsed JSON body without recursion (its depth is the sender's choice). */
+export function checkJsonValue(body: unknown): AppError | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: body, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (hasControlCharacter(value)) {
+        return refused(
+          path,
+          'This value has a control character or broken text in it (a line break, a tab, or half of an emoji). Type it again without.',
+        );
+      }
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_DEPTH) {
+      return refused(path, 'The request is nested more deeply than any request this API takes.');
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const at = [...path, key];
+      if (PROTOTYPE_KEYS.has(key)) {
+        return refused(at, `“${key}” is not a field this API takes. Remove it.`);
+      }
+      if (hasControlCharacter(key)) {
+        return refused(at, 'A field name has a control character or broken text in it. Remove it.');
+      }
+      stack.push({ value: item, path: at });
+    }
+  }
+  return null;
+}
+
+export function checkJsonBody(): RequestHandler {
+  return (req, _res, next) => {
+    next(req.body === undefined ? undefined : (checkJsonValue(req.body) ?? undefined));
+  };
+}
