@@ -1,0 +1,126 @@
+// A fresh practice-sandbox setup through the real API: an emulator, the real Express app wired to it
+// as its sandbox, then POST /api/session {sandbox: true} and POST /api/setup/apply over HTTP, as the
+// wizard's browser would. The files come from the apply answer.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator } from '@b2wiz/b2-emulator';
+import {
+  setupResultSchema,
+  targetDefaults,
+  type SetupRequestInput,
+  type SetupResult,
+  type Target,
+} from '@b2wiz/shared';
+import { createApp } from '../../apps/api/src/app';
+import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
+import { systemClock } from '../../apps/api/src/clock';
+import { DEFAULT_CONFIG, type AppConfig } from '../../apps/api/src/config';
+import { createLogger } from '../../apps/api/src/http/logger';
+import { InMemorySessionStore } from '../../apps/api/src/services/session-service';
+
+export interface SandboxSetup {
+  emulator: Emulator;
+  result: SetupResult;
+  /** File name → content, as the apply answer gave them. */
+  files: Record<string, string>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A bucket name B2 accepts and no other test file uses. */
+export function uniqueBucketName(target: Target): string {
+  counter += 1;
+  return `tool-${target}-${process.pid}-${counter}`.toLowerCase().slice(0, 63);
+}
+
+async function startApi(emulator: Emulator): Promise<{ url: string; close(): Promise<void> }> {
+  const config: AppConfig = {
+    ...DEFAULT_CONFIG,
+    b2ApiUrl: 'http://127.0.0.1:9',
+    sandbox: {
+      apiUrl: emulator.url,
+      masterKeyId: emulator.masterKeyId,
+      masterKey: emulator.masterKey,
+      s3ApiUrl: emulator.s3ApiUrl,
+      region: emulator.region,
+    },
+  };
+  const app = createApp({
+    config,
+    b2: createB2Gateway({ timeoutMs: 10_000 }),
+    sessions: new InMemorySessionStore(config.sessionIdleMs, systemClock),
+    clock: systemClock,
+    logger: createLogger('silent'),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function postJson(url: string, body: unknown, cookie?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * Sets up `target` with its defaults (plus a bucket and key name, and `adjust` for values a user must
+ * type, such as Laravel's app URL) in a fresh sandbox, and returns the generated files.
+ */
+export async function sandboxSetup(
+  target: Target,
+  adjust: (request: SetupRequestInput) => SetupRequestInput = (r) => r,
+): Promise<SandboxSetup> {
+  const emulator = await createEmulator({ port: 0 });
+  const api = await startApi(emulator);
+  try {
+    const session = await postJson(`${api.url}/api/session`, { sandbox: true });
+    if (session.status !== 200)
+      throw new Error(`POST /api/session: ${session.status} ${await session.text()}`);
+    const cookie = session.headers
+      .getSetCookie()
+      .map((c) => c.split(';', 1)[0])
+      .join('; ');
+    const defaults = targetDefaults(target);
+    const request = adjust({
+      ...defaults,
+      bucket: { ...defaults.bucket, name: uniqueBucketName(target) } as SetupRequestInput['bucket'],
+      key: { ...defaults.key, name: `${target}-tool-test` },
+    });
+    const apply = await postJson(
+      `${api.url}/api/setup/apply`,
+      { ...request, idempotencyKey: `tool-test-${target}-${process.pid}-${Date.now()}` },
+      cookie,
+    );
+    const text = await apply.text();
+    if (apply.status !== 200) throw new Error(`POST /api/setup/apply: ${apply.status} ${text}`);
+    const result = setupResultSchema.parse(JSON.parse(text));
+    if (!result.verification.ok)
+      throw new Error(`the API's own key check failed: ${JSON.stringify(result.verification)}`);
+    const files = Object.fromEntries(result.files.map((f) => [f.filename, f.content]));
+    return {
+      emulator,
+      result,
+      files,
+      close: async () => {
+        await api.close();
+        await emulator.close();
+      },
+    };
+  } catch (error) {
+    await api.close();
+    await emulator.close();
+    throw error;
+  }
+}
