@@ -1,0 +1,244 @@
+// Concurrency: 200 sessions apply at once (Litestream defaults) against emulators that add 50 ms
+// to every B2 call.
+// - The API's own overhead per apply, measured inside the API: each apply's wall time minus the
+//   time its B2 calls took as the gateway saw them. This is what the budget holds.
+// - Beside it, end to end: each apply's elapsed time (as its client sees it) minus the median time
+//   of the same B2 calls made directly with backblaze-b2 by 200 clients at once in the same round.
+//   With 200 applies released together on one event loop, this is dominated by queueing: every
+//   millisecond of CPU per apply becomes up to 200 ms of waiting for the last one, for the direct
+//   client as for the API. Rounds alternate which arm goes first; round 0 only warms up.
+// - Peak RSS of the API process during the waves (sampled every 5 ms), and heap per idle
+//   (connected) session: heapUsed after gc, 1000 sessions, in a fresh API process.
+// The API and the emulators run in their own child processes, so only the API's memory is counted
+// and the load generator (this process) is not. Four emulator instances (one account each) hold
+// the 200 buckets, as B2 allows 100 per account.
+// Budget: p95 of the API's own overhead < 25 ms.
+import type B2 from 'backblaze-b2';
+import { apply, connect, forget, startApi, type Api, type ApiSession } from './lib/api';
+import { runBench, type BenchRecorder } from './lib/bench-results';
+import { authorized, directApplyCalls } from './lib/direct-b2';
+import { startEmulators, type Emulators } from './lib/emulators';
+import { defaultRequest, parsed } from './lib/setup-requests';
+import { median, quantile, round } from './lib/stats';
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const IDLE_SESSIONS = 1000;
+const LATENCY_MS = 50;
+const INSTANCES = 4;
+const MB = 1024 * 1024;
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const lanes = range(Math.min(limit, items.length)).map(async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** Every item starts at the same moment; answers each one's elapsed milliseconds. */
+function atOnce<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<number[]> {
+  return Promise.all(
+    items.map(async (item) => {
+      const started = performance.now();
+      await work(item);
+      return performance.now() - started;
+    }),
+  );
+}
+
+const masterOf = (emulators: Emulators, i: number) => {
+  const m = emulators.instances[i % emulators.instances.length]!;
+  return { applicationKeyId: m.masterKeyId, applicationKey: m.masterKey };
+};
+
+const forgetAll = (api: Api, sessions: ApiSession[]) =>
+  pool(sessions, 50, (s) => forget(api.url, s));
+
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Promise<unknown> {
+  const overheads: number[] = [];
+  const own: number[] = [];
+  const apiTimes: number[] = [];
+  const directTimes: number[] = [];
+  const apiCpu: number[] = [];
+  const directCpu: number[] = [];
+  const clientCpu: number[] = [];
+  const rounds: { round: number; directMedian: number; apiMedian: number; apiP95: number }[] = [];
+  let peakRss = 0;
+  let connectedRss = 0;
+  /** Sequential B2 calls of one apply after connect (the emulator counts them). */
+  let callsPerApply = 0;
+
+  const arms = {
+    direct: async () => {
+      await emulators.reset();
+      const clients: B2[] = await Promise.all(
+        range(SESSIONS).map((i) => authorized(emulators.url, masterOf(emulators, i))),
+      );
+      const requests = clients.map((b2) => ({ b2, r: parsed(defaultRequest('litestream')) }));
+      await emulators.resetCalls();
+      const cpu = process.cpuUsage();
+      const times = await atOnce(requests, ({ b2, r }) => directApplyCalls(emulators.url, b2, r));
+      directCpu.push(cpuMs(cpu) / SESSIONS);
+      const counts = Object.values(await emulators.calls());
+      callsPerApply = counts.reduce((a, b) => a + b, 0) / SESSIONS;
+      return times;
+    },
+    api: async () => {
+      await emulators.reset();
+      const sessions = await Promise.all(
+        range(SESSIONS).map((i) => connect(api.url, masterOf(emulators, i))),
+      );
+      const requests = sessions.map((s) => ({ s, r: defaultRequest('litestream') }));
+      await api.takeOwnTimes();
+      const start = await api.memory();
+      connectedRss = Math.max(connectedRss, start.rss);
+      await api.resetPeak();
+      const cpu = process.cpuUsage();
+      const times = await atOnce(requests, ({ s, r }) => apply(api.url, s, r));
+      clientCpu.push(cpuMs(cpu) / SESSIONS);
+      const end = await api.stopSampling();
+      peakRss = Math.max(peakRss, end.peakRss);
+      apiCpu.push((end.cpuMs - start.cpuMs) / SESSIONS);
+      own.push(...(await api.takeOwnTimes()));
+      await forgetAll(api, sessions);
+      return times;
+    },
+  };
+
+  for (let r = 0; r <= ROUNDS; r += 1) {
+    const order = r % 2 === 0 ? (['direct', 'api'] as const) : (['api', 'direct'] as const);
+    const times = { direct: [] as number[], api: [] as number[] };
+    for (const arm of order) times[arm] = await arms[arm]();
+    if (r === 0) {
+      // Warm-up: JIT, sockets, the emulators' and the API's first allocations.
+      for (const list of [own, apiCpu, directCpu, clientCpu]) list.length = 0;
+      peakRss = 0;
+      continue;
+    }
+    const baseline = median(times.direct);
+    overheads.push(...times.api.map((t) => t - baseline));
+    apiTimes.push(...times.api);
+    directTimes.push(...times.direct);
+    rounds.push({
+      round: r,
+      directMedian: round(baseline),
+      apiMedian: round(median(times.api)),
+      apiP95: round(quantile(times.api, 0.95)),
+    });
+    console.log(
+      `  round ${r}: ${SESSIONS} at once: direct median ${round(baseline)} ms (p95 ${round(quantile(times.direct, 0.95))}); API median ${round(median(times.api))} ms (p95 ${round(quantile(times.api, 0.95))})`,
+    );
+  }
+
+  bench.add(
+    `B2 call time at ${SESSIONS} at once, direct (median apply / ${callsPerApply} calls)`,
+    round(median(directTimes) / callsPerApply),
+    'ms',
+    undefined,
+    `emulator adds ${LATENCY_MS} ms per call`,
+  );
+  bench.add(
+    `API own overhead per apply, ${SESSIONS} at once, p50`,
+    round(quantile(own, 0.5)),
+    'ms',
+  );
+  bench.add(
+    `API own overhead per apply, ${SESSIONS} at once, p95`,
+    round(quantile(own, 0.95)),
+    'ms',
+    { op: '<', limit: 25 },
+    "wall time in the API minus the gateway's B2 time",
+  );
+  bench.add(
+    `API own overhead per apply, ${SESSIONS} at once, p99`,
+    round(quantile(own, 0.99)),
+    'ms',
+  );
+  bench.add(
+    'end-to-end difference to direct calls, p95 (diagnostic)',
+    round(quantile(overheads, 0.95)),
+    'ms',
+    undefined,
+    `p50 ${round(quantile(overheads, 0.5))}, p99 ${round(quantile(overheads, 0.99))}: mostly event-loop queueing of ${SESSIONS} simultaneous applies`,
+  );
+  bench.add(
+    'API process CPU per apply',
+    round(median(apiCpu)),
+    'ms',
+    undefined,
+    `the same calls from one backblaze-b2 client: ${round(median(directCpu))} ms; the load generator's HTTP client: ${round(median(clientCpu))} ms`,
+  );
+  bench.add(
+    `API peak RSS, ${SESSIONS} applies at once`,
+    round(peakRss / MB, 1),
+    'MB',
+    undefined,
+    `${round(connectedRss / MB, 1)} MB with the ${SESSIONS} sessions connected, before the wave`,
+  );
+  return {
+    rounds,
+    apiTimes: apiTimes.map((t) => round(t)),
+    directTimes: directTimes.map((t) => round(t)),
+    ownTimes: own.map((t) => round(t)),
+  };
+}
+
+async function idleSessions(bench: BenchRecorder, emulators: Emulators): Promise<unknown> {
+  const api = await startApi({ b2ApiUrl: emulators.url });
+  try {
+    await emulators.reset();
+    await emulators.setLatency(0);
+    // Warm up, so the code's first allocations are not counted as sessions.
+    const warm = await pool(range(20), 10, (i) => connect(api.url, masterOf(emulators, i)));
+    for (const s of warm.slice(0, 4)) await apply(api.url, s, defaultRequest('litestream'));
+    await forgetAll(api, warm);
+    const before = await api.gc();
+    const idle = await pool(range(IDLE_SESSIONS), 50, (i) =>
+      connect(api.url, masterOf(emulators, i)),
+    );
+    const after = await api.gc();
+    if (after.sessions - before.sessions !== IDLE_SESSIONS) {
+      throw new Error(`expected ${IDLE_SESSIONS} more sessions, the API holds ${after.sessions}`);
+    }
+    bench.add(
+      'API heap per idle session',
+      round((after.heapUsed - before.heapUsed) / IDLE_SESSIONS / 1024, 2),
+      'KB',
+      undefined,
+      `heapUsed after gc, ${IDLE_SESSIONS} connected sessions; RSS +${round((after.rss - before.rss) / MB, 1)} MB`,
+    );
+    return { before, after, sessions: idle.length };
+  } finally {
+    await api.close();
+  }
+}
+
+await runBench('concurrency', async (bench) => {
+  const emulators = await startEmulators({ instances: INSTANCES, latencyMs: LATENCY_MS });
+  try {
+    const api = await startApi({ b2ApiUrl: emulators.url });
+    try {
+      bench.details.waves = await waves(bench, emulators, api);
+    } finally {
+      await api.close();
+    }
+    bench.details.idle = await idleSessions(bench, emulators);
+    bench.details.settings = { sessions: SESSIONS, rounds: ROUNDS, latencyMs: LATENCY_MS };
+  } finally {
+    await emulators.close();
+  }
+});

@@ -1,0 +1,116 @@
+// Child process: the API as server.ts builds it (same gateway, session store, info-level request
+// log), with two bench-only changes: the per-address connect rate limit is lifted (every
+// benchmark session comes from 127.0.0.1) and the sandbox is off. It reports its own memory over
+// IPC, so the emulator and the load generator are never counted.
+// Plain JavaScript, run through tsx: the root type-check covers bench/ with the DOM library, and
+// the API's sources are type-checked by apps/api under its own settings, not pulled in from here.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer } from 'node:http';
+import { createApp } from '../../apps/api/src/app';
+import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
+import { systemClock } from '../../apps/api/src/clock';
+import { DEFAULT_CONFIG } from '../../apps/api/src/config';
+import { createLogger } from '../../apps/api/src/http/logger';
+import { InMemorySessionStore } from '../../apps/api/src/services/session-service';
+import { childArgs, serveParent } from './ts-child.ts';
+
+/** @type {{ b2ApiUrl: string }} */
+const { b2ApiUrl } = childArgs();
+const logger = createLogger('info');
+
+/**
+ * A diagnostic beside the side-by-side figure: each apply's wall time in this process minus the
+ * time its B2 calls took as the gateway saw them (onCall). Time a call's answer waits for the busy
+ * event loop counts as B2 time here, so this is the API's own work, not its queueing.
+ */
+/** @type {AsyncLocalStorage<{ b2Ms: number }>} */
+const perRequest = new AsyncLocalStorage();
+/** @type {number[]} */
+const ownTimes = [];
+const config = {
+  ...DEFAULT_CONFIG,
+  b2ApiUrl,
+  sessionRateLimit: { windowMs: 60_000, max: 1_000_000 },
+};
+const sessions = new InMemorySessionStore(config.sessionIdleMs, systemClock);
+const app = createApp({
+  config,
+  b2: createB2Gateway({
+    onCall: (event) => {
+      logger.debug('b2 call', { ...event });
+      const store = perRequest.getStore();
+      if (store) store.b2Ms += event.durationMs;
+    },
+  }),
+  sessions,
+  clock: systemClock,
+  logger,
+});
+// As app.listen would, with each request in its own async context.
+const server = createServer((req, res) => {
+  const started = performance.now();
+  const store = { b2Ms: 0 };
+  if (req.url === '/api/setup/apply') {
+    res.on('finish', () => ownTimes.push(performance.now() - started - store.b2Ms));
+  }
+  perRequest.run(store, () => app(req, res));
+});
+server.listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+
+let peakRss = 0;
+/** @type {NodeJS.Timeout | null} */
+let sampler = null;
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+};
+
+/** @returns {import('./api').ApiMemory} */
+const memory = () => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  const cpu = process.cpuUsage();
+  return {
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    peakRss,
+    sessions: sessions.size(),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
+};
+
+serveParent(
+  { url: `http://127.0.0.1:${server.address().port}`, pid: process.pid },
+  {
+    memory,
+    /** Starts sampling RSS every 5 ms and forgets the old peak. */
+    resetPeak: () => {
+      peakRss = 0;
+      sampler ??= setInterval(sample, 5);
+      sample();
+      return null;
+    },
+    stopSampling: () => {
+      if (sampler) clearInterval(sampler);
+      sampler = null;
+      return memory();
+    },
+    /** The applies' own times (ms) since the last call. */
+    takeOwnTimes: () => ownTimes.splice(0),
+    /** Full collection (node --expose-gc), twice so weak and finalised objects go too. */
+    gc: () => {
+      const gc = globalThis.gc;
+      if (!gc) throw new Error('start the API child with --expose-gc');
+      gc();
+      gc();
+      return memory();
+    },
+  },
+);
+
+process.on('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  // exit() after a tick, so --cpu-prof can write its profile.
+  setImmediate(() => process.exit(0));
+});
