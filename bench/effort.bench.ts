@@ -9,17 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Locator, type Page } from '@playwright/test';
 import { startAppServer } from './lib/app-server';
 import { runBench } from './lib/bench-results';
+import { CHROME_FLAGS } from './lib/lighthouse';
 import { ensureWebBuild } from './lib/web-build';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Lighthouse's flags; Playwright adds its own headless switch.
+const CHROMIUM_ARGS = CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless'));
 const STEP_TIMEOUT = 30_000;
 
 class Effort {
