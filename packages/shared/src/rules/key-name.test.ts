@@ -39,6 +39,14 @@ describe('defaultKeyName', () => {
     expect(defaultKeyName('aws-cli', 'acme-files')).toBe('aws-cli-acme-files');
   });
 
+  it('does not repeat the target when the bucket name already starts with it', () => {
+    expect(defaultKeyName('litestream', 'litestream-backups-18d259')).toBe(
+      'litestream-backups-18d259',
+    );
+    expect(defaultKeyName('rclone', 'Rclone-files')).toBe('Rclone-files');
+    expect(defaultKeyName('rclone', 'rclonefiles')).toBe('rclone-rclonefiles');
+  });
+
   it('falls back to wizard-key when nothing usable is left', () => {
     expect(defaultKeyName('', '')).toBe('wizard-key');
   });

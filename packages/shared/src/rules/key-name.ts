@@ -16,11 +16,17 @@ export function keyNameProblem(name: string): string | null {
   return null;
 }
 
-/** A key name made from a bucket name and a target, always valid for B2. */
+/**
+ * A key name made from a target and a bucket name, always valid for B2. A bucket name that already
+ * starts with the target's name is not prefixed again (litestream-backups, not litestream-litestream-backups).
+ */
 export function defaultKeyName(target: string, bucketName: string): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '-');
+  const tool = clean(target);
+  const bucket = clean(bucketName);
+  const named = tool && bucket.toLowerCase().startsWith(`${tool.toLowerCase()}-`);
   return (
-    `${clean(target)}-${clean(bucketName)}`.slice(0, KEY_NAME_MAX).replace(/-+$/, '') ||
+    (named ? bucket : `${tool}-${bucket}`).slice(0, KEY_NAME_MAX).replace(/^-+|-+$/g, '') ||
     'wizard-key'
   );
 }
