@@ -1,6 +1,7 @@
 // A set of radio buttons in a fieldset with a legend. Values may be strings, numbers or booleans,
-// so it is used through react-hook-form's Controller rather than register().
+// so forms use it through FormRadioGroup (react-hook-form's controller) rather than register().
 import { useId, type ReactNode, type Ref } from 'react';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 
 export interface RadioOption<V extends string | number | boolean> {
   value: V;
@@ -10,7 +11,7 @@ export interface RadioOption<V extends string | number | boolean> {
   more?: ReactNode;
 }
 
-interface RadioGroupProps<V extends string | number | boolean> {
+export interface RadioGroupProps<V extends string | number | boolean> {
   legend: ReactNode;
   description?: ReactNode;
   name: string;
@@ -91,5 +92,30 @@ export function RadioGroup<V extends string | number | boolean>({
         </p>
       )}
     </fieldset>
+  );
+}
+
+type FormRadioGroupProps<F extends FieldValues, V extends string | number | boolean> = Omit<
+  RadioGroupProps<V>,
+  'name' | 'value' | 'onChange' | 'onBlur' | 'error' | 'inputRef'
+> & { control: Control<F>; name: FieldPath<F> };
+
+/** A RadioGroup bound to one field of a react-hook-form form, with the field's error. */
+export function FormRadioGroup<F extends FieldValues, V extends string | number | boolean>({
+  control,
+  name,
+  ...group
+}: FormRadioGroupProps<F, V>) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <RadioGroup<V>
+      {...group}
+      name={field.name}
+      value={field.value as V | undefined}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+      error={fieldState.error?.message}
+    />
   );
 }

@@ -5,11 +5,11 @@ import {
   type BucketSummary,
 } from '@b2wiz/shared';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
-import { RadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { randomId } from '../../../../lib/random-id';
 import { useBuckets } from '../../api/get-buckets';
 import { ServerErrorAlert } from '../../components/server-error-alert';
@@ -102,20 +102,11 @@ export function BucketStep() {
       }
     >
       <form noValidate onSubmit={onNext}>
-        <Controller
+        <FormRadioGroup
           control={form.control}
           name="mode"
-          render={({ field }) => (
-            <RadioGroup
-              legend="Which bucket?"
-              name={field.name}
-              options={modeOptions}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-            />
-          )}
+          legend="Which bucket?"
+          options={modeOptions}
         />
 
         {mode === 'create' ? (
@@ -153,74 +144,47 @@ export function BucketStep() {
                 />
               )}
             </Field>
-            <Controller
+            <FormRadioGroup
               control={form.control}
               name="type"
-              render={({ field }) => (
-                <RadioGroup
-                  compact
-                  legend="Files in bucket are"
-                  name={field.name}
-                  options={[
-                    {
-                      value: 'allPrivate',
-                      label: 'Private',
-                      description:
-                        'Only someone with a key can see the files. Right for backups and app storage.',
-                    },
-                    {
-                      value: 'allPublic',
-                      label: 'Public',
-                      description:
-                        'Anyone with a file’s link can download it. Backblaze asks for a verified email address and a payment history first.',
-                    },
-                  ]}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                />
-              )}
+              compact
+              legend="Files in bucket are"
+              options={[
+                {
+                  value: 'allPrivate',
+                  label: 'Private',
+                  description:
+                    'Only someone with a key can see the files. Right for backups and app storage.',
+                },
+                {
+                  value: 'allPublic',
+                  label: 'Public',
+                  description:
+                    'Anyone with a file’s link can download it. Backblaze asks for a verified email address and a payment history first.',
+                },
+              ]}
             />
-            <Controller
+            <FormRadioGroup
               control={form.control}
               name="encryption"
-              render={({ field }) => (
-                <RadioGroup
-                  compact
-                  legend="Default Encryption"
-                  description="B2 encrypts each file as it stores it (SSE-B2), at no extra cost. Only files uploaded from now on."
-                  name={field.name}
-                  options={[
-                    { value: false, label: 'Disable' },
-                    { value: true, label: 'Enable' },
-                  ]}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                />
-              )}
+              compact
+              legend="Default Encryption"
+              description="B2 encrypts each file as it stores it (SSE-B2), at no extra cost. Only files uploaded from now on."
+              options={[
+                { value: false, label: 'Disable' },
+                { value: true, label: 'Enable' },
+              ]}
             />
-            <Controller
+            <FormRadioGroup
               control={form.control}
               name="objectLock"
-              render={({ field }) => (
-                <RadioGroup
-                  compact
-                  legend="Object Lock"
-                  description="Lets you protect files from being changed or deleted for a time you set later. Most tools don’t need it."
-                  name={field.name}
-                  options={[
-                    { value: false, label: 'Disable' },
-                    { value: true, label: 'Enable' },
-                  ]}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                />
-              )}
+              compact
+              legend="Object Lock"
+              description="Lets you protect files from being changed or deleted for a time you set later. Most tools don’t need it."
+              options={[
+                { value: false, label: 'Disable' },
+                { value: true, label: 'Enable' },
+              ]}
             />
             {objectLock && (
               <Alert tone="warning" title="Object Lock can’t be turned off.">
@@ -255,27 +219,17 @@ export function BucketStep() {
               </Alert>
             )}
             {buckets && buckets.length > 0 && (
-              <Controller
+              <FormRadioGroup
                 control={form.control}
                 name="bucketId"
-                render={({ field, fieldState }) => (
-                  <RadioGroup
-                    compact
-                    legend="Your buckets"
-                    description="Review shows each bucket’s rules of today beside the new ones before anything changes."
-                    name={field.name}
-                    options={buckets.map((b) => ({
-                      value: b.bucketId,
-                      label: b.bucketName,
-                      description: bucketDescription(b),
-                    }))}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    inputRef={field.ref}
-                    error={fieldState.error?.message}
-                  />
-                )}
+                compact
+                legend="Your buckets"
+                description="Review shows each bucket’s rules of today beside the new ones before anything changes."
+                options={buckets.map((b) => ({
+                  value: b.bucketId,
+                  label: b.bucketName,
+                  description: bucketDescription(b),
+                }))}
               />
             )}
           </>

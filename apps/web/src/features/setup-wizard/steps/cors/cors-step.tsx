@@ -1,8 +1,8 @@
 import { CORS_LABELS, type CorsStep as CorsStepValues } from '@b2wiz/shared';
-import { Controller, useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
+import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { CheckboxField, Field } from '../../../../components/ui/field';
-import { RadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyCorsDefault } from '../../defaults-explained';
@@ -56,25 +56,16 @@ function SharingOptions({ form, oneOrigin }: { form: Form; oneOrigin: boolean })
           )}
         </Field>
       )}
-      <Controller
+      <FormRadioGroup
         control={form.control}
         name="apis"
-        render={({ field }) => (
-          <RadioGroup
-            compact
-            legend="Apply CORS rules to the following APIs"
-            name={field.name}
-            options={[
-              { value: 'b2', label: 'B2 Native API' },
-              { value: 's3', label: 'S3 Compatible API' },
-              { value: 'both', label: 'Both' },
-            ]}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-          />
-        )}
+        compact
+        legend="Apply CORS rules to the following APIs"
+        options={[
+          { value: 'b2', label: 'B2 Native API' },
+          { value: 's3', label: 'S3 Compatible API' },
+          { value: 'both', label: 'Both' },
+        ]}
       />
       <CheckboxField
         label="Also allow uploads from web pages"
@@ -122,48 +113,38 @@ export function CorsStep() {
       }
     >
       <form noValidate onSubmit={onNext}>
-        <Controller
+        <FormRadioGroup
           control={form.control}
           name="preset"
-          render={({ field, fieldState }) => (
-            <RadioGroup
-              legend="Share this bucket with web pages"
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={fieldState.error?.message}
-              options={PRESETS.map((p) => ({
-                value: p,
-                label: CORS_LABELS[p].label,
-                description: CORS_LABELS[p].description,
-                more:
-                  p === 'allHttps' || p === 'anyOrigin' || p === 'oneOrigin' ? (
-                    <SharingOptions form={form} oneOrigin={p === 'oneOrigin'} />
-                  ) : p === 'custom' ? (
-                    <Field
-                      label="CORS rules (JSON)"
-                      description="A list of rules as B2 stores them: corsRuleName, allowedOrigins, allowedOperations, allowedHeaders, exposeHeaders, maxAgeSeconds."
-                      error={
-                        errors.rulesJson?.message ??
-                        (customErrors.length > 0 ? customErrors.join(' ') : undefined)
-                      }
-                    >
-                      {(control) => (
-                        <textarea
-                          {...control}
-                          rows={14}
-                          spellCheck={false}
-                          className="input--code"
-                          {...form.register('rulesJson')}
-                        />
-                      )}
-                    </Field>
-                  ) : undefined,
-              }))}
-            />
-          )}
+          legend="Share this bucket with web pages"
+          options={PRESETS.map((p) => ({
+            value: p,
+            label: CORS_LABELS[p].label,
+            description: CORS_LABELS[p].description,
+            more:
+              p === 'allHttps' || p === 'anyOrigin' || p === 'oneOrigin' ? (
+                <SharingOptions form={form} oneOrigin={p === 'oneOrigin'} />
+              ) : p === 'custom' ? (
+                <Field
+                  label="CORS rules (JSON)"
+                  description="A list of rules as B2 stores them: corsRuleName, allowedOrigins, allowedOperations, allowedHeaders, exposeHeaders, maxAgeSeconds."
+                  error={
+                    errors.rulesJson?.message ??
+                    (customErrors.length > 0 ? customErrors.join(' ') : undefined)
+                  }
+                >
+                  {(control) => (
+                    <textarea
+                      {...control}
+                      rows={14}
+                      spellCheck={false}
+                      className="input--code"
+                      {...form.register('rulesJson')}
+                    />
+                  )}
+                </Field>
+              ) : undefined,
+          }))}
         />
         {preset !== 'none' && (
           <Alert tone="info" title="New CORS rules take about a minute to reach B2.">

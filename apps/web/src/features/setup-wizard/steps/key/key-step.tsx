@@ -4,10 +4,10 @@ import {
   KEY_ACCESS,
   type KeyStep as KeyStepValues,
 } from '@b2wiz/shared';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { CheckboxField, Field } from '../../../../components/ui/field';
-import { RadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyKeyDefault } from '../../defaults-explained';
@@ -72,25 +72,15 @@ export function KeyStep() {
             />
           )}
         </Field>
-        <Controller
+        <FormRadioGroup
           control={form.control}
           name="access"
-          render={({ field, fieldState }) => (
-            <RadioGroup
-              legend="Type of Access"
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={fieldState.error?.message}
-              options={KEY_ACCESS.map((access) => ({
-                value: access,
-                label: ACCESS_LABELS[access].label,
-                description: ACCESS_LABELS[access].description,
-              }))}
-            />
-          )}
+          legend="Type of Access"
+          options={KEY_ACCESS.map((access) => ({
+            value: access,
+            label: ACCESS_LABELS[access].label,
+            description: ACCESS_LABELS[access].description,
+          }))}
         />
         <CheckboxField
           label={`Allow access only to the bucket “${bucketName}”`}

@@ -1,9 +1,9 @@
 import { LIFECYCLE_LABELS, type LifecycleStep as LifecycleStepValues } from '@b2wiz/shared';
-import { Controller, useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
-import { RadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyLifecycleDefault } from '../../defaults-explained';
@@ -147,42 +147,32 @@ export function LifecycleStep() {
       }
     >
       <form noValidate onSubmit={onNext}>
-        <Controller
+        <FormRadioGroup
           control={form.control}
           name="preset"
-          render={({ field, fieldState }) => (
-            <RadioGroup
-              legend="Old versions of files"
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={fieldState.error?.message}
-              options={PRESETS.map((preset) => ({
-                value: preset,
-                label: LIFECYCLE_LABELS[preset].label,
-                description: LIFECYCLE_LABELS[preset].description,
-                more:
-                  preset === 'keepPriorDays' ? (
-                    <Field label="Number of days" error={errors.days?.message}>
-                      {(control) => (
-                        <input
-                          {...control}
-                          type="number"
-                          inputMode="numeric"
-                          min={1}
-                          className="input--short"
-                          {...form.register('days', { valueAsNumber: true })}
-                        />
-                      )}
-                    </Field>
-                  ) : preset === 'custom' ? (
-                    <CustomRules form={form} />
-                  ) : undefined,
-              }))}
-            />
-          )}
+          legend="Old versions of files"
+          options={PRESETS.map((preset) => ({
+            value: preset,
+            label: LIFECYCLE_LABELS[preset].label,
+            description: LIFECYCLE_LABELS[preset].description,
+            more:
+              preset === 'keepPriorDays' ? (
+                <Field label="Number of days" error={errors.days?.message}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      className="input--short"
+                      {...form.register('days', { valueAsNumber: true })}
+                    />
+                  )}
+                </Field>
+              ) : preset === 'custom' ? (
+                <CustomRules form={form} />
+              ) : undefined,
+          }))}
         />
         {existing && existing.lifecycleRules.length > 0 && (
           <Alert tone="info" title={`“${existing.bucketName}” has lifecycle rules today.`}>

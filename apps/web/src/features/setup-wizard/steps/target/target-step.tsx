@@ -1,8 +1,8 @@
 import { TARGET_PRESETS, TARGETS, type Target } from '@b2wiz/shared';
 import type { ReactNode } from 'react';
-import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import { Field } from '../../../../components/ui/field';
-import { RadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import {
@@ -181,25 +181,15 @@ export function TargetStep() {
       }
     >
       <form noValidate onSubmit={onNext}>
-        <Controller
+        <FormRadioGroup
           control={form.control}
           name="target"
-          render={({ field, fieldState }) => (
-            <RadioGroup
-              legend="Tool"
-              name={field.name}
-              options={TARGETS.map((t) => ({
-                value: t,
-                label: TARGET_PRESETS[t].label,
-                description: TARGET_PRESETS[t].description,
-              }))}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
+          legend="Tool"
+          options={TARGETS.map((t) => ({
+            value: t,
+            label: TARGET_PRESETS[t].label,
+            description: TARGET_PRESETS[t].description,
+          }))}
         />
         {target && <TargetOptionsFields target={target} form={form} />}
         <StepActions />
