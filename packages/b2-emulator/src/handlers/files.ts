@@ -10,7 +10,7 @@ import {
   requireNamePrefix,
   type Caller,
 } from '../auth';
-import { header, type CallContext, type Reply } from '../context';
+import { byteRange, header, type CallContext, type Reply } from '../context';
 import {
   B2Error,
   badAuthToken,
@@ -377,18 +377,9 @@ function serveFile(ctx: CallContext, file: FileVersion, bucket: Bucket): Reply {
 
   const size = file.data.length;
   const range = header(ctx, 'range');
-  const match = range === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(range.trim());
-  if (match && (match[1] !== '' || match[2] !== '')) {
-    let start: number;
-    let end: number;
-    if (match[1] === '') {
-      start = Math.max(0, size - Number(match[2]));
-      end = size - 1;
-    } else {
-      start = Number(match[1]);
-      end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-    }
-    if (start >= size || start > end) {
+  const wanted = byteRange(range, size);
+  if (wanted !== null) {
+    if (wanted === 'unsatisfiable') {
       throw new B2Error(
         416,
         'range_not_satisfiable',
@@ -398,6 +389,7 @@ function serveFile(ctx: CallContext, file: FileVersion, bucket: Bucket): Reply {
         },
       );
     }
+    const { start, end } = wanted;
     headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
     return { status: 206, headers, body: file.data.subarray(start, end + 1) };
   }

@@ -5,6 +5,7 @@
  * that version (deleteFiles).
  */
 import { createHash } from 'node:crypto';
+import { byteRange } from '../context';
 import { newFileId } from '../ids';
 import type { ServerSideEncryption } from '../rules';
 import type { Bucket, FileVersion, State } from '../state';
@@ -176,18 +177,9 @@ export function getObject(ctx: S3Context): S3Reply {
   }
   const size = file.data.length;
   const range = header(ctx, 'range');
-  const match = range === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(range.trim());
-  if (match && (match[1] !== '' || match[2] !== '')) {
-    let start: number;
-    let end: number;
-    if (match[1] === '') {
-      start = Math.max(0, size - Number(match[2]));
-      end = size - 1;
-    } else {
-      start = Number(match[1]);
-      end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-    }
-    if (start >= size || start > end) {
+  const wanted = byteRange(range, size);
+  if (wanted !== null) {
+    if (wanted === 'unsatisfiable') {
       throw new S3Error(
         416,
         'InvalidRange',
@@ -196,6 +188,7 @@ export function getObject(ctx: S3Context): S3Reply {
         { 'Content-Range': `bytes */${size}` },
       );
     }
+    const { start, end } = wanted;
     headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
     return { status: 206, headers, body: file.data.subarray(start, end + 1) };
   }
