@@ -1,16 +1,14 @@
 import { CORS_LABELS, type CorsStep as CorsStepValues } from '@b2wiz/shared';
-import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
+import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { CheckboxField, Field } from '../../../../components/ui/field';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyCorsDefault } from '../../defaults-explained';
-import { formContext } from '../../setup-request';
-import { corsForm, stepResolver, type CorsForm, type FormContext } from '../../step-forms';
-import { formDefaults } from '../../form-defaults';
-import { useStepForm } from '../../use-step-form';
-import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { corsForm, type CorsForm, type FormContext } from '../../step-forms';
+import { useLaterStepForm } from '../../use-later-step-form';
+import { useNavigate, useWizardStore } from '../../wizard-store';
 
 type Form = UseFormReturn<CorsForm, FormContext | undefined, CorsStepValues>;
 
@@ -80,16 +78,7 @@ function SharingOptions({ form, oneOrigin }: { form: Form; oneOrigin: boolean })
 export function CorsStep() {
   const store = useWizardStore();
   const navigate = useNavigate();
-  const state = useWizardState();
-  const context = formContext(state) as FormContext;
-  const defaults = formDefaults(context).cors;
-  const form = useForm<CorsForm, FormContext | undefined, CorsStepValues>({
-    mode: 'onChange',
-    resolver: stepResolver(corsForm),
-    defaultValues: { ...defaults, ...state.drafts.cors },
-    context,
-  });
-  useStepForm('cors', form);
+  const { context, form } = useLaterStepForm('cors', corsForm);
   const { errors } = form.formState;
   const preset = form.watch('preset');
   const customErrors = ruleMessages(errors.rules);

@@ -1,21 +1,13 @@
-import {
-  ACCESS_LABELS,
-  defaultKeyName,
-  KEY_ACCESS,
-  type KeyStep as KeyStepValues,
-} from '@b2wiz/shared';
-import { useForm } from 'react-hook-form';
+import { ACCESS_LABELS, defaultKeyName, KEY_ACCESS } from '@b2wiz/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { CheckboxField, Field } from '../../../../components/ui/field';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyKeyDefault } from '../../defaults-explained';
-import { formContext } from '../../setup-request';
-import { keyForm, stepResolver, type FormContext, type KeyForm } from '../../step-forms';
-import { formDefaults } from '../../form-defaults';
-import { useStepForm } from '../../use-step-form';
-import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { keyForm } from '../../step-forms';
+import { useLaterStepForm } from '../../use-later-step-form';
+import { useNavigate, useWizardStore } from '../../wizard-store';
 
 const emptyToUndefined = (value: unknown) =>
   value === '' || value === null || value === undefined ? undefined : Number(value);
@@ -23,16 +15,7 @@ const emptyToUndefined = (value: unknown) =>
 export function KeyStep() {
   const store = useWizardStore();
   const navigate = useNavigate();
-  const state = useWizardState();
-  const context = formContext(state) as FormContext;
-  const defaults = formDefaults(context).key;
-  const form = useForm<KeyForm, FormContext | undefined, KeyStepValues>({
-    mode: 'onChange',
-    resolver: stepResolver(keyForm),
-    defaultValues: { ...defaults, ...state.drafts.key },
-    context,
-  });
-  useStepForm('key', form);
+  const { context, form } = useLaterStepForm('key', keyForm);
   const { errors } = form.formState;
   const restrictToBucket = form.watch('restrictToBucket');
   const bucketName = context.bucketName ?? 'this bucket';

@@ -1,5 +1,5 @@
 import { LIFECYCLE_LABELS, type LifecycleStep as LifecycleStepValues } from '@b2wiz/shared';
-import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
@@ -7,16 +7,9 @@ import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyLifecycleDefault } from '../../defaults-explained';
-import { formContext } from '../../setup-request';
-import {
-  lifecycleForm,
-  stepResolver,
-  type FormContext,
-  type LifecycleForm,
-} from '../../step-forms';
-import { formDefaults } from '../../form-defaults';
-import { useStepForm } from '../../use-step-form';
-import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { lifecycleForm, type FormContext, type LifecycleForm } from '../../step-forms';
+import { useLaterStepForm } from '../../use-later-step-form';
+import { useNavigate, useWizardStore } from '../../wizard-store';
 
 type Form = UseFormReturn<LifecycleForm, FormContext | undefined, LifecycleStepValues>;
 
@@ -112,16 +105,7 @@ function CustomRules({ form }: { form: Form }) {
 export function LifecycleStep() {
   const store = useWizardStore();
   const navigate = useNavigate();
-  const state = useWizardState();
-  const context = formContext(state) as FormContext;
-  const defaults = formDefaults(context).lifecycle;
-  const form = useForm<LifecycleForm, FormContext | undefined, LifecycleStepValues>({
-    mode: 'onChange',
-    resolver: stepResolver(lifecycleForm),
-    defaultValues: { ...defaults, ...state.drafts.lifecycle },
-    context,
-  });
-  useStepForm('lifecycle', form);
+  const { state, context, form } = useLaterStepForm('lifecycle', lifecycleForm);
   const { errors } = form.formState;
   const existing =
     state.drafts.bucket?.mode === 'existing'

@@ -1,0 +1,32 @@
+// Its own module, apart from useStepForm, so the first step's chunk does not load the later
+// steps' defaults.
+import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
+import { formDefaults } from './form-defaults';
+import { formContext } from './setup-request';
+import { stepResolver, type FormContext, type StepForm } from './step-forms';
+import { useStepForm } from './use-step-form';
+import { useWizardState } from './wizard-store';
+
+/**
+ * The form of a step that comes after the tool and the bucket (lifecycle, CORS, key): what was
+ * typed before over the tool's defaults, validated live against the step's shared schema.
+ */
+export function useLaterStepForm<F extends FieldValues, O>(
+  step: 'lifecycle' | 'cors' | 'key',
+  stepForm: StepForm<F, O>,
+) {
+  const state = useWizardState();
+  // These steps open only once the tool is chosen (allowedStep), so there is a context.
+  const context = formContext(state) as FormContext;
+  const form = useForm<F, FormContext | undefined, O>({
+    mode: 'onChange',
+    resolver: stepResolver(stepForm),
+    defaultValues: {
+      ...formDefaults(context)[step],
+      ...state.drafts[step],
+    } as DefaultValues<F>,
+    context,
+  });
+  useStepForm(step, form);
+  return { state, context, form };
+}
