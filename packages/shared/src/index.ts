@@ -26,3 +26,4 @@ export * from './config-files/b2-setup-json-config';
 export * from './config-files/setup-summary';
 export * from './config-files/generate-files';
 export * from './rules/control-characters';
+export * from './rules/config-name';

@@ -2,27 +2,18 @@
 // Comments go on their own lines: the AWS CLI keeps a trailing comment as part of the value.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, iniValue } from './config-quoting';
-import {
-  ConfigValueError,
-  MEDIA_TYPES,
-  parseEndpoint,
-  targetOptions,
-  textFile,
-} from './config-values';
+import { configName, MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
 const CONFIG_FILENAME = 'aws-config';
 const CREDENTIALS_FILENAME = 'aws-credentials';
 
 function profileOf(values: ConfigValues): string {
-  const { profile } = targetOptions(values, 'awsCli');
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(profile)) {
-    throw new ConfigValueError(
-      'options.awsCli.profile',
-      "The profile name can only use letters, digits, '-' and '_', and can't start with '-'.",
-    );
-  }
-  return profile;
+  return configName(
+    'options.awsCli.profile',
+    'Profile name',
+    targetOptions(values, 'awsCli').profile,
+  );
 }
 
 export function awsCliConfig(values: ConfigValues): GeneratedFile {

@@ -1,5 +1,6 @@
 // What the generators share: option defaults, the parsed S3 endpoint, and the error for a value a
 // format cannot carry unchanged.
+import { configNameProblem } from '../rules/config-name';
 import { targetOptionsSchema, type TargetOptions } from '../schemas/setup-request';
 import type { GeneratedFile } from '../schemas/api';
 import type { ConfigValues } from './types';
@@ -13,6 +14,13 @@ export class ConfigValueError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The tool's entry name (remote, profile, disk) as the schema allows it, or a ConfigValueError. */
+export function configName(field: string, label: string, name: string): string {
+  const problem = configNameProblem(label, name);
+  if (problem) throw new ConfigValueError(field, problem);
+  return name;
 }
 
 type ResolvedTargetOptions = { [K in keyof TargetOptions]-?: NonNullable<TargetOptions[K]> };

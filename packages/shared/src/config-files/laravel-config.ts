@@ -3,13 +3,7 @@
 // fixes path style and the checksum settings in code, so they survive `php artisan config:cache`.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, dotenvValue } from './config-quoting';
-import {
-  ConfigValueError,
-  MEDIA_TYPES,
-  parseEndpoint,
-  targetOptions,
-  textFile,
-} from './config-values';
+import { configName, MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
 const ENV_FILENAME = 'laravel.env';
@@ -18,14 +12,11 @@ const COMPOSER_REQUIRE =
   'composer require league/flysystem-aws-s3-v3 "^3.0" --with-all-dependencies';
 
 function diskNameOf(values: ConfigValues): string {
-  const { diskName } = targetOptions(values, 'laravel');
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(diskName)) {
-    throw new ConfigValueError(
-      'options.laravel.diskName',
-      "The disk name can only use letters, digits, '-' and '_', and can't start with '-'.",
-    );
-  }
-  return diskName;
+  return configName(
+    'options.laravel.diskName',
+    'Disk name',
+    targetOptions(values, 'laravel').diskName,
+  );
 }
 
 export function laravelEnvConfig(values: ConfigValues): GeneratedFile {

@@ -2,25 +2,17 @@
 // Comments go on their own lines: rclone keeps a trailing comment as part of the value.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, iniValue } from './config-quoting';
-import {
-  ConfigValueError,
-  MEDIA_TYPES,
-  parseEndpoint,
-  targetOptions,
-  textFile,
-} from './config-values';
+import { configName, MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
 const FILENAME = 'rclone.conf';
 
 export function rcloneConfig(values: ConfigValues): GeneratedFile {
-  const { remoteName } = targetOptions(values, 'rclone');
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(remoteName)) {
-    throw new ConfigValueError(
-      'options.rclone.remoteName',
-      "The remote name can only use letters, digits, '-' and '_', and can't start with '-'.",
-    );
-  }
+  const remoteName = configName(
+    'options.rclone.remoteName',
+    'Remote name',
+    targetOptions(values, 'rclone').remoteName,
+  );
   const s3Remote = `${remoteName}-s3`;
   const endpoint = parseEndpoint(values);
   const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', FILENAME);

@@ -1,6 +1,7 @@
 // The SetupRequest contract (DESIGN.md): one schema per wizard step, composed into the request.
 import { z } from 'zod';
 import { bucketNameProblem } from '../rules/bucket-name';
+import { configNameProblem } from '../rules/config-name';
 import { hasControlCharacter } from '../rules/control-characters';
 import { corsOriginProblem, corsRulesProblems } from '../rules/cors-rules';
 import { KEY_MAX_VALID_DAYS, keyNameProblem } from '../rules/key-name';
@@ -193,14 +194,7 @@ const absolutePath = (label: string) =>
     .refine((p) => !hasControlCharacter(p), `${label} can't contain control characters.`);
 
 const profileName = (label: string) =>
-  z
-    .string()
-    .min(1, `Enter a ${label.toLowerCase()}.`)
-    .max(64, `${label} can have at most 64 characters.`)
-    // '*', not '+': min(1) alone reports an empty name.
-    .regex(/^[A-Za-z0-9_-]*$/, `${label} can only use letters, digits, '-' and '_'.`)
-    // rclone refuses remote names that start with '-', and `--profile -x` reads as an option.
-    .refine((name) => !name.startsWith('-'), `${label} can't start with '-'.`);
+  z.string().superRefine(refineWith((name) => configNameProblem(label, name)));
 
 // Litestream expands $VAR and ${VAR} anywhere in its config file and has no escape for '$'.
 const LITESTREAM_NO_DOLLAR = {
