@@ -109,8 +109,13 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
  * (lower-case letters and digits) makes a free one likely. The user can change it.
  */
 export function proposedBucketName(target: Target, suffix: string): string {
-  const clean = suffix.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12);
-  return clean ? `${TARGET_PRESETS[target].bucketNameStem}-${clean}` : TARGET_PRESETS[target].bucketNameStem;
+  const clean = suffix
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 12);
+  return clean
+    ? `${TARGET_PRESETS[target].bucketNameStem}-${clean}`
+    : TARGET_PRESETS[target].bucketNameStem;
 }
 
 /** The request a target starts from; the bucket and key names are left for the user. */
