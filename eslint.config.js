@@ -18,7 +18,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -36,14 +39,27 @@ export default tseslint.config(
     files: ['apps/**/*.{ts,tsx}'],
     ignores: ['apps/api/src/b2/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'backblaze-b2', message: 'Only apps/api/src/b2/ talks to B2.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'backblaze-b2', message: 'Only apps/api/src/b2/ talks to B2.' }] },
+      ],
     },
   },
   {
     // The emulator encodes B2's rules on its own, so a wrong rule in shared shows up as a failing test.
     files: ['packages/b2-emulator/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@b2wiz/shared', '@b2wiz/shared/*'], message: 'The emulator must not import the rules it is meant to check.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@b2wiz/shared', '@b2wiz/shared/*'],
+              message: 'The emulator must not import the rules it is meant to check.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

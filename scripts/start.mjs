@@ -19,15 +19,25 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [join(webDir, 'src'), join(webDir, 'index.html'), join(root, 'packages/shared/src')];
+const sources = [
+  join(webDir, 'src'),
+  join(webDir, 'index.html'),
+  join(root, 'packages/shared/src'),
+];
 const needsBuild =
   !existsSync(builtIndex) ||
-  Math.max(...sources.filter(existsSync).map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs))) >
-    statSync(builtIndex).mtimeMs;
+  Math.max(
+    ...sources
+      .filter(existsSync)
+      .map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
+  ) > statSync(builtIndex).mtimeMs;
 
 if (needsBuild) {
   console.log('Building the web app...');
-  const build = spawnSync('npm', ['run', 'build', '-w', '@b2wiz/web'], { stdio: 'inherit', cwd: root });
+  const build = spawnSync('npm', ['run', 'build', '-w', '@b2wiz/web'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -102,14 +102,12 @@ describe('DoneStep', () => {
         checks: [{ name: 'upload', ok: false, detail: 'B2 was busy. Check again.' }],
       },
     };
-    const fetch = vi
-      .fn()
-      .mockResolvedValue(
-        new Response(JSON.stringify(result), {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-        }),
-      );
+    const fetch = vi.fn().mockResolvedValue(
+      new Response(JSON.stringify(result), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
     vi.stubGlobal('fetch', fetch);
     const { user, store } = renderStep(
       <DoneStep />,
