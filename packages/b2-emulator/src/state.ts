@@ -1,5 +1,5 @@
 /** The emulator's in-memory world: accounts, keys, tokens, buckets and file versions. */
-import { newBucketId, newSecret, newToken, type SecretStyle } from './ids';
+import { newBucketId, newFileId, newSecret, newToken, type SecretStyle } from './ids';
 import {
   MASTER_CAPABILITIES,
   type Capability,
@@ -21,6 +21,7 @@ export const OTHER_ACCOUNT_BUCKET_NAMES: readonly string[] = [
 
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const MAX_BUCKETS_PER_ACCOUNT = 100;
+export const HIDE_MARKER_TYPE = 'application/x-bz-hide-marker';
 
 export interface Account {
   accountId: string;
@@ -284,6 +285,27 @@ export class State {
       }
     }
     return latest;
+  }
+
+  /** Hides a name: a new, empty "hide" version on top (b2_hide_file, S3 DeleteObject). */
+  addHideMarker(bucket: Bucket, fileName: string): FileVersion {
+    const marker: FileVersion = {
+      accountId: bucket.accountId,
+      bucketId: bucket.bucketId,
+      fileId: newFileId(bucket.bucketId, this.cluster, this.now()),
+      fileName,
+      action: 'hide',
+      contentType: HIDE_MARKER_TYPE,
+      contentLength: 0,
+      contentSha1: null,
+      contentMd5: null,
+      fileInfo: {},
+      uploadTimestamp: this.timestamp(),
+      serverSideEncryption: null,
+      data: Buffer.alloc(0),
+    };
+    this.files.set(marker.fileId, marker);
+    return marker;
   }
 }
 

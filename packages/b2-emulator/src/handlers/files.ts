@@ -29,7 +29,6 @@ import { ownBucket } from './buckets';
 /** The emulator keeps files in memory, so one upload is capped. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const MAX_INFO_HEADERS = 10;
-const HIDE_MARKER_TYPE = 'application/x-bz-hide-marker';
 
 const callerOf = (ctx: CallContext): Caller =>
   authenticate(ctx.state, header(ctx, 'authorization'), 'account');
@@ -247,22 +246,7 @@ export function hideFile(ctx: CallContext): Reply {
   if (!latest) throw new B2Error(400, 'no_such_file', `File not present: ${fileName}`);
   if (latest.action === 'hide')
     throw new B2Error(400, 'already_hidden', `File already hidden: ${fileName}`);
-  const marker: FileVersion = {
-    accountId: bucket.accountId,
-    bucketId: bucket.bucketId,
-    fileId: newFileId(bucket.bucketId, state.cluster, state.now()),
-    fileName,
-    action: 'hide',
-    contentType: HIDE_MARKER_TYPE,
-    contentLength: 0,
-    contentSha1: null,
-    contentMd5: null,
-    fileInfo: {},
-    uploadTimestamp: state.timestamp(),
-    serverSideEncryption: null,
-    data: Buffer.alloc(0),
-  };
-  state.files.set(marker.fileId, marker);
+  const marker = state.addHideMarker(bucket, fileName);
   return { json: fileJson(marker, caller) };
 }
 

@@ -36,7 +36,6 @@ import {
 } from './s3-errors';
 import { elements, text, xmlDocument, type XmlNode } from './xml';
 
-const HIDE_MARKER_TYPE = 'application/x-bz-hide-marker';
 const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 const MAX_DELETE_OBJECTS = 1000;
 
@@ -279,22 +278,7 @@ function deleteOne(
   requireNamePrefix(ctx, key);
   const latest = state.latestVersion(bucket.bucketId, key);
   if (!latest || latest.action !== 'upload') return {};
-  const marker: FileVersion = {
-    accountId: bucket.accountId,
-    bucketId: bucket.bucketId,
-    fileId: newFileId(bucket.bucketId, state.cluster, state.now()),
-    fileName: key,
-    action: 'hide',
-    contentType: HIDE_MARKER_TYPE,
-    contentLength: 0,
-    contentSha1: null,
-    contentMd5: null,
-    fileInfo: {},
-    uploadTimestamp: state.timestamp(),
-    serverSideEncryption: null,
-    data: Buffer.alloc(0),
-  };
-  state.files.set(marker.fileId, marker);
+  const marker = state.addHideMarker(bucket, key);
   return { deleteMarker: true, deleteMarkerVersionId: marker.fileId };
 }
 
