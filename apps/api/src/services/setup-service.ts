@@ -37,6 +37,11 @@ import type { Logger } from '../http/logger';
 import { checkRenderable, type RenderFiles } from './render-files';
 import type { Session } from './session-service';
 
+/** B2 answered with a refusal (4xx, not 429): the call made nothing, so a retry sends it anew. */
+function refusedOutright(error: unknown): boolean {
+  return isAppError(error) && error.status < 500 && error.status !== 429 && !error.outcomeUnknown;
+}
+
 /** What one idempotencyKey has done so far; a retry picks up from here. */
 export interface ApplyRecord {
   fingerprint: string;
@@ -597,13 +602,7 @@ export class SetupService {
         if (own) throw bucketTakenByYou(spec.name);
         error.suggestion = suggestBucketName(spec.name, randomSuffix());
         record.bucketCreateSent = false;
-      } else if (
-        isAppError(error) &&
-        error.status < 500 &&
-        !error.outcomeUnknown &&
-        error.status !== 429
-      ) {
-        // B2 refused outright: nothing was made.
+      } else if (refusedOutright(error)) {
         record.bucketCreateSent = false;
       }
       throw error;
@@ -678,12 +677,7 @@ export class SetupService {
     try {
       return await conn.createKey(input);
     } catch (error) {
-      if (
-        isAppError(error) &&
-        error.status < 500 &&
-        !error.outcomeUnknown &&
-        error.status !== 429
-      ) {
+      if (refusedOutright(error)) {
         record.keyCreateSent = false;
       }
       throw error;
