@@ -110,14 +110,9 @@ function keyRequest(request: SetupRequest, bucketId: string) {
   };
 }
 
-function encryptionOf(request: SetupRequest) {
-  if (request.bucket.mode !== 'create') throw new Error('the bench only creates buckets');
-  return request.bucket.encryption ? { mode: 'SSE-B2', algorithm: 'AES256' } : { mode: 'none' };
-}
-
 /**
  * The apply's B2 calls, in the API's order, with the session's connection already made:
- * create_bucket (rules and encryption in the one call), create_key, then the key check:
+ * create_bucket (rules in the one call; B2 encrypts it unasked), create_key, then the key check:
  * authorize with the new key and, as it may write, upload and delete a marker over S3 (HEAD
  * bucket first) for an S3 tool, natively otherwise.
  */
@@ -135,7 +130,6 @@ export async function directApplyCalls(
         lifecycleRules: lifecycleRulesFor(request.lifecycle),
         corsRules: corsRulesFor(request.cors),
         fileLockEnabled: request.bucket.objectLock,
-        defaultServerSideEncryption: encryptionOf(request),
       }),
     })
   ).data as { bucketId: string };
@@ -190,7 +184,7 @@ export async function directApply(
 }
 
 /**
- * The Backblaze web dashboard's way: "Create a Bucket" sets type, encryption and Object Lock;
+ * The Backblaze web dashboard's way: "Create a Bucket" sets type and Object Lock;
  * lifecycle rules and CORS rules are separate dialogs, each one b2_update_bucket; then
  * "Add a New Application Key". Answers the steps it took.
  */
@@ -208,7 +202,6 @@ export async function dashboardFlow(
       bucketType: request.bucket.type,
       axiosOverride: withData({
         fileLockEnabled: request.bucket.objectLock,
-        defaultServerSideEncryption: encryptionOf(request),
       }),
     })
   ).data as { bucketId: string };

@@ -393,7 +393,6 @@ describe('doubtful outcomes', () => {
       bucketName: name,
       bucketType: 'allPrivate',
       lifecycleRules: lifecycleRulesFor({ preset: 'keepLatest' }),
-      defaultServerSideEncryption: { mode: 'none' },
     });
     emulator.addFault({ call: 'b2_create_bucket', status: 500, times: 1 });
     const res = await apply(request).expect(200);

@@ -147,6 +147,7 @@ export async function b2Native(
   emulator: Emulator,
   call: string,
   body: Record<string, unknown>,
+  version: 'v2' | 'v3' | 'v4' = 'v2',
 ): Promise<Record<string, unknown>> {
   const auth = await fetch(`${emulator.url}/b2api/v2/b2_authorize_account`, {
     headers: {
@@ -158,7 +159,7 @@ export async function b2Native(
     apiUrl: string;
     accountId: string;
   };
-  const answer = await fetch(`${account.apiUrl}/b2api/v2/${call}`, {
+  const answer = await fetch(`${account.apiUrl}/b2api/${version}/${call}`, {
     method: 'POST',
     headers: { Authorization: account.authorizationToken, 'Content-Type': 'application/json' },
     body: JSON.stringify({ accountId: account.accountId, ...body }),
@@ -206,6 +207,34 @@ export function writeCalls(emulator: Emulator): number {
   ].reduce((sum, call) => sum + (counts[call] ?? 0), 0);
 }
 
+/** The bodies of the native calls the emulator received, as its request log holds them. */
+export async function requestBodies(
+  emulator: Emulator,
+  call: string,
+): Promise<Record<string, unknown>[]> {
+  const answer = await fetch(`${emulator.url}/__emulator/requests`);
+  const { requests } = (await answer.json()) as {
+    requests: { call: string; body: Record<string, unknown> | null }[];
+  };
+  return requests.filter((r) => r.call === call).map((r) => r.body ?? {});
+}
+
+/** An old bucket B2 has not yet moved to SSE-B2: it still reads {"mode": "none"}. */
+export async function seedLegacyBucket(
+  emulator: Emulator,
+  bucketName: string,
+  rules: { lifecycleRules?: unknown[]; corsRules?: unknown[] } = {},
+): Promise<{ bucketId: string }> {
+  const answer = await fetch(`${emulator.url}/__emulator/buckets`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ bucketName, legacyEncryption: true, ...rules }),
+  });
+  const json = (await answer.json()) as { bucketId: string };
+  if (!answer.ok) throw new Error(`seeding ${bucketName} failed: ${JSON.stringify(json)}`);
+  return json;
+}
+
 export function totalCalls(emulator: Emulator): number {
   return Object.values(emulator.callCounts()).reduce((a, b) => a + b, 0);
 }
@@ -215,8 +244,9 @@ export async function signsIn(
   emulator: Emulator,
   applicationKeyId: string,
   applicationKey: string,
+  version: 'v1' | 'v2' | 'v3' | 'v4' = 'v2',
 ): Promise<boolean> {
-  const answer = await fetch(`${emulator.url}/b2api/v2/b2_authorize_account`, {
+  const answer = await fetch(`${emulator.url}/b2api/${version}/b2_authorize_account`, {
     headers: {
       Authorization: `Basic ${Buffer.from(`${applicationKeyId}:${applicationKey}`).toString('base64')}`,
     },

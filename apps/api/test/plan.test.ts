@@ -58,7 +58,9 @@ describe('POST /api/setup/plan', () => {
         corsRules: [],
       },
     });
-    expect(body.steps[0]!.details.join(' ')).toContain('Default encryption: on');
+    expect(body.steps[0]!.details).toContain(
+      'Encryption: always on. Backblaze encrypts every file it stores (SSE-B2, AES-256).',
+    );
     expect(body.steps[1]!.details.join(' ')).toContain('listAllBucketNames');
     expect(body.steps[3]!.title).toBe('Prepare litestream.yml, SETUP-SUMMARY.md');
     // The master key cannot be used with S3: the plan says the new key is what Litestream uses.
@@ -176,6 +178,13 @@ describe('POST /api/setup/plan', () => {
         expect.objectContaining({ code: 'object_lock_permanent', field: 'bucket.objectLock' }),
         expect.objectContaining({ code: 'key_not_restricted', field: 'key.restrictToBucket' }),
         expect.objectContaining({ code: 'key_expires', field: 'key.validDays' }),
+        // An old request asking for encryption off is told, in plain words, that it stays on.
+        expect.objectContaining({
+          code: 'encryption_always_on',
+          field: 'bucket.encryption',
+          message:
+            'You asked for encryption off. Backblaze encrypts every bucket now, so it stays on; nothing else changes.',
+        }),
       ]),
     );
   });

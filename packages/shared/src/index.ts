@@ -8,6 +8,7 @@ export * from './presets/capabilities';
 export * from './presets/lifecycle-presets';
 export * from './presets/cors-presets';
 export * from './presets/targets';
+export * from './presets/encryption';
 export * from './b2-errors';
 export * from './s3-endpoint';
 export * from './config-files/types';

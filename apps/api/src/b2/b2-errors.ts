@@ -84,6 +84,19 @@ export function isStaleToken(failure: B2Failure): boolean {
   );
 }
 
+/**
+ * v1-v3 b2_authorize_account refusing a key made through v4: users see 400 bad_request "This
+ * request is not currently supported on API version number N"; B2's error table names 401
+ * `unsupported`. Both mean "authorize on v4" (docs/b2-behaviour.md "API versions").
+ */
+export function isOldApiVersionRefusal(failure: B2Failure): boolean {
+  if (failure.kind !== 'http' || (failure.status !== 400 && failure.status !== 401)) return false;
+  return (
+    failure.code === 'unsupported' ||
+    /not currently supported on API version/i.test(failure.b2Message ?? '')
+  );
+}
+
 function text(code: string | undefined, status: number | undefined): string {
   const t = b2ErrorText(code, status);
   return `${t.message} ${t.next}`;
@@ -137,7 +150,9 @@ function mapFailure(
   const { status, code } = failure;
   const logDetail = `${call}: HTTP ${status} ${code ?? '-'}`;
   if (options.authorizing && (status === 401 || status === 400)) {
-    if (code === 'unsupported') return new AppError(400, code, text(code, status), { logDetail });
+    if (isOldApiVersionRefusal(failure)) {
+      return new AppError(400, 'unsupported', text('unsupported', status), { logDetail });
+    }
     return new AppError(401, 'bad_credentials', text('bad_credentials', status), { logDetail });
   }
   if (status === 429) {

@@ -19,6 +19,8 @@ import {
   toAppError,
   type B2Failure,
 } from './b2-errors';
+import { isMasterKeyId, readAuthorization, type AuthorizeVersion } from './authorize-answer';
+import { readAnswer } from './read-answer';
 import { S3Client } from './s3-client';
 import {
   backoffDelay,
@@ -39,8 +41,7 @@ import type {
   UploadedFile,
 } from './b2-types';
 
-/** backblaze-b2 speaks v2; the authorize URL is the one thing it hard-codes, so we set it. */
-const API_PATH = '/b2api/v2';
+export { isMasterKeyId };
 
 export interface B2CallEvent {
   call: string;
@@ -62,21 +63,6 @@ export interface B2GatewayOptions {
 }
 
 // --- B2's JSON, read once here --------------------------------------------------------------
-const authorizeAnswer = z.object({
-  accountId: z.string(),
-  authorizationToken: z.string(),
-  apiUrl: z.string(),
-  s3ApiUrl: z.string().optional().default(''),
-  allowed: z
-    .object({
-      bucketId: z.string().nullable().optional(),
-      bucketName: z.string().nullable().optional(),
-      capabilities: z.array(z.string()),
-      namePrefix: z.string().nullable().optional(),
-    })
-    .optional(),
-});
-
 const bucketAnswer = z.object({
   accountId: z.string(),
   bucketId: z.string(),
@@ -123,26 +109,6 @@ const keyAnswer = z.object({
 
 const uploadUrlAnswer = z.object({ uploadUrl: z.string(), authorizationToken: z.string() });
 const fileAnswer = z.object({ fileId: z.string(), fileName: z.string() });
-
-function read<T>(schema: z.ZodType<T>, data: unknown, call: string): T {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw new AppError(
-    502,
-    'unexpected_answer',
-    'Backblaze gave an answer we did not expect. Check that B2_API_URL points at Backblaze B2.',
-    { retryable: false, logDetail: `${call}: answer did not match the expected shape` },
-  );
-}
-
-/** B2-FACTS §1: old master key IDs equal the account ID; new ones are cluster + id + 10 zeros. */
-export function isMasterKeyId(applicationKeyId: string, accountId: string): boolean {
-  return (
-    applicationKeyId === accountId ||
-    (applicationKeyId.length === 3 + accountId.length + 10 &&
-      applicationKeyId.endsWith(`${accountId}0000000000`))
-  );
-}
 
 function toBucket(raw: z.infer<typeof bucketAnswer>): B2Bucket {
   const sse = raw.defaultServerSideEncryption;
@@ -196,6 +162,8 @@ class Connection implements B2Connection {
   authorization!: B2Authorization;
   private readonly client: B2;
   private reauthorizing: Promise<void> | null = null;
+  /** The authorize version this key answered on; a re-authorization goes straight there. */
+  private version: AuthorizeVersion = 'v2';
   /** Bumped on every authorization, so a call knows whether its token was already replaced. */
   private generation = 0;
 
@@ -223,28 +191,42 @@ class Connection implements B2Connection {
     };
   }
 
+  /**
+   * backblaze-b2 speaks v2 and hard-codes only the authorize URL, so we set it. Keys made
+   * through v4 for a bucket are refused by v1-v3 authorize: those authorize on v4, whose token
+   * the other (v2) calls accept (docs/b2-behaviour.md "API versions").
+   */
   async authorize(): Promise<void> {
-    const data = await this.call(
+    let data: unknown;
+    if (this.version === 'v2') {
+      try {
+        data = await this.authorizeOn('v2');
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'unsupported')) throw error;
+        this.version = 'v4';
+      }
+    }
+    if (this.version === 'v4') data = await this.authorizeOn('v4');
+    const answer = readAuthorization(data, this.version, this.applicationKeyId);
+    // backblaze-b2 reads only the flat v2 answer: give it what the v4 one holds.
+    this.client.authorizationToken = answer.authorizationToken;
+    this.client.apiUrl = answer.apiUrl;
+    this.client.downloadUrl = answer.downloadUrl;
+    this.authorization = answer.authorization;
+    this.generation += 1;
+  }
+
+  private authorizeOn(version: AuthorizeVersion): Promise<unknown> {
+    return this.call(
       'b2_authorize_account',
       () =>
         this.client.authorize({
-          axiosOverride: this.override({ url: `${this.baseUrl}${API_PATH}/b2_authorize_account` }),
+          axiosOverride: this.override({
+            url: `${this.baseUrl}/b2api/${version}/b2_authorize_account`,
+          }),
         }),
       { idempotent: true, authorizing: true },
     );
-    const answer = read(authorizeAnswer, data, 'b2_authorize_account');
-    const allowed = answer.allowed;
-    this.authorization = {
-      accountId: answer.accountId,
-      applicationKeyId: this.applicationKeyId,
-      isMasterKey: isMasterKeyId(this.applicationKeyId, answer.accountId),
-      capabilities: allowed?.capabilities ?? [],
-      bucketId: allowed?.bucketId ?? null,
-      bucketName: allowed?.bucketName ?? null,
-      namePrefix: allowed?.namePrefix ?? null,
-      s3ApiUrl: answer.s3ApiUrl,
-    };
-    this.generation += 1;
   }
 
   /** One re-authorization shared by every call that found the token stale at the same time. */
@@ -316,9 +298,11 @@ class Connection implements B2Connection {
       () => this.client.listBuckets({ axiosOverride: this.override({ data: { ...filter } }) }),
       { idempotent: true },
     );
-    return read(z.object({ buckets: z.array(bucketAnswer) }), data, 'b2_list_buckets').buckets.map(
-      toBucket,
-    );
+    return readAnswer(
+      z.object({ buckets: z.array(bucketAnswer) }),
+      data,
+      'b2_list_buckets',
+    ).buckets.map(toBucket);
   }
 
   async createBucket(input: CreateBucketInput): Promise<B2Bucket> {
@@ -327,9 +311,6 @@ class Connection implements B2Connection {
       corsRules: input.corsRules,
       fileLockEnabled: input.fileLockEnabled,
     };
-    if (input.defaultServerSideEncryption) {
-      extra.defaultServerSideEncryption = input.defaultServerSideEncryption;
-    }
     const data = await this.call(
       'b2_create_bucket',
       () =>
@@ -340,7 +321,7 @@ class Connection implements B2Connection {
         }),
       { idempotent: false },
     );
-    return toBucket(read(bucketAnswer, data, 'b2_create_bucket'));
+    return toBucket(readAnswer(bucketAnswer, data, 'b2_create_bucket'));
   }
 
   async updateBucket(input: UpdateBucketInput): Promise<B2Bucket> {
@@ -359,7 +340,7 @@ class Connection implements B2Connection {
         }),
       { idempotent: false },
     );
-    return toBucket(read(bucketAnswer, data, 'b2_update_bucket'));
+    return toBucket(readAnswer(bucketAnswer, data, 'b2_update_bucket'));
   }
 
   async createKey(input: CreateKeyInput): Promise<B2NewKey> {
@@ -368,7 +349,7 @@ class Connection implements B2Connection {
       () => this.client.createKey({ ...input, axiosOverride: this.override() }),
       { idempotent: false },
     );
-    const raw = read(keyAnswer, data, 'b2_create_key');
+    const raw = readAnswer(keyAnswer, data, 'b2_create_key');
     if (!raw.applicationKey) {
       throw new AppError(502, 'unexpected_answer', 'Backblaze did not return the new key.', {
         logDetail: 'b2_create_key: no applicationKey in the answer',
@@ -391,7 +372,7 @@ class Connection implements B2Connection {
           }),
         { idempotent: true },
       );
-      const answer = read(
+      const answer = readAnswer(
         z.object({
           keys: z.array(keyAnswer),
           nextApplicationKeyId: z.string().nullable().optional(),
@@ -427,7 +408,7 @@ class Connection implements B2Connection {
   }): Promise<UploadedFile> {
     let strayCopiesPossible = false;
     for (let attempt = 1; ; attempt += 1) {
-      const target = read(
+      const target = readAnswer(
         uploadUrlAnswer,
         await this.call(
           'b2_get_upload_url',
@@ -453,7 +434,7 @@ class Connection implements B2Connection {
           outcome: 'ok',
           durationMs: Date.now() - started,
         });
-        return { ...read(fileAnswer, response.data, 'b2_upload_file'), strayCopiesPossible };
+        return { ...readAnswer(fileAnswer, response.data, 'b2_upload_file'), strayCopiesPossible };
       } catch (error) {
         if (error instanceof AppError) throw error;
         const failure = describeFailure(error);
@@ -504,7 +485,8 @@ class Connection implements B2Connection {
         }),
       { idempotent: true },
     );
-    return read(z.object({ files: z.array(fileAnswer) }), data, 'b2_list_file_versions').files;
+    return readAnswer(z.object({ files: z.array(fileAnswer) }), data, 'b2_list_file_versions')
+      .files;
   }
 }
 

@@ -1,5 +1,5 @@
 // What the rest of the API knows about B2: plain values, no B2 JSON, no tokens.
-import type { CorsRule, LifecycleRule } from '@b2wiz/shared';
+import type { CorsRule, EncryptionSetting, LifecycleRule } from '@b2wiz/shared';
 
 export interface B2Authorization {
   accountId: string;
@@ -13,10 +13,7 @@ export interface B2Authorization {
   s3ApiUrl: string;
 }
 
-export interface EncryptionSetting {
-  mode: 'SSE-B2' | 'none' | null;
-  algorithm?: string | null;
-}
+export type { EncryptionSetting } from '@b2wiz/shared';
 
 export interface B2Bucket {
   accountId: string;
@@ -50,8 +47,8 @@ export interface CreateBucketInput {
   bucketType: 'allPrivate' | 'allPublic';
   lifecycleRules: LifecycleRule[];
   corsRules: CorsRule[];
-  /** Omitted: B2 decides (and no writeBucketEncryption is needed). */
-  defaultServerSideEncryption?: { mode: 'SSE-B2'; algorithm: 'AES256' } | { mode: 'none' };
+  // No encryption field: B2 encrypts every new bucket (SSE-B2) and refuses "none", so the
+  // wizard never sends one (docs/b2-behaviour.md "Encryption").
   fileLockEnabled: boolean;
 }
 

@@ -22,6 +22,8 @@ import {
   type SetupRequest,
   type SetupResult,
   type VerificationCheck,
+  ENCRYPTION_TEXT,
+  encryptionStatus,
 } from '@b2wiz/shared';
 import type {
   B2Bucket,
@@ -143,9 +145,9 @@ function keyInput(request: SetupRequest, bucketId: string): CreateKeyInput {
 function neededCapabilities(request: SetupRequest, bucketWrite: boolean): string[] {
   const needed: string[] = ['listBuckets', 'writeKeys'];
   if (bucketWrite) needed.push('writeBuckets');
-  if (request.bucket.mode === 'create') {
-    if (request.bucket.encryption) needed.push('writeBucketEncryption');
-    if (request.bucket.objectLock) needed.push('writeBucketRetentions');
+  // No writeBucketEncryption: B2 encrypts a new bucket without being asked.
+  if (request.bucket.mode === 'create' && request.bucket.objectLock) {
+    needed.push('writeBucketRetentions');
   }
   return needed;
 }
@@ -227,9 +229,7 @@ export class SetupService {
         kind: 'createBucket',
         title: `Create the ${type} bucket “${bucketName}”`,
         details: [
-          request.bucket.encryption
-            ? 'Default encryption: on (SSE-B2, AES-256) for every file uploaded from now on.'
-            : 'Default encryption: off.',
+          ENCRYPTION_TEXT.alwaysOnNamed,
           request.bucket.objectLock
             ? 'Object Lock: on. It can never be turned off for this bucket.'
             : 'Object Lock: off.',
@@ -239,6 +239,13 @@ export class SetupService {
         call: 'b2_create_bucket',
         proposed: desired,
       });
+      if (request.bucket.encryption === false) {
+        warnings.push({
+          code: 'encryption_always_on',
+          field: 'bucket.encryption',
+          message: ENCRYPTION_TEXT.offNotPossible,
+        });
+      }
       if (request.bucket.type === 'allPublic') {
         warnings.push({
           code: 'public_bucket',
@@ -271,6 +278,7 @@ export class SetupService {
             describeLifecycle(request),
             describeCors(request),
             'Only these rules change; the bucket’s files, type and encryption stay as they are.',
+            encryptionStatus(current.defaultServerSideEncryption),
           ],
           call: 'b2_update_bucket',
           ...both,
@@ -299,7 +307,10 @@ export class SetupService {
         steps.push({
           kind: 'useBucket',
           title: `Use the bucket “${bucketName}” as it is`,
-          details: ['Its lifecycle and CORS rules already match your choices; nothing changes.'],
+          details: [
+            'Its lifecycle and CORS rules already match your choices; nothing changes.',
+            encryptionStatus(current.defaultServerSideEncryption),
+          ],
           call: null,
           ...both,
         });
@@ -566,9 +577,8 @@ export class SetupService {
     const madeByUs = (found: B2Bucket) =>
       found.bucketType === spec.type &&
       rulesMatch(found, desired) &&
-      (found.fileLockEnabled === null || found.fileLockEnabled === spec.objectLock) &&
-      (found.defaultServerSideEncryption === null ||
-        (found.defaultServerSideEncryption.mode === 'SSE-B2') === spec.encryption);
+      // Not encryption: B2 decides it now, whatever an old request asked for.
+      (found.fileLockEnabled === null || found.fileLockEnabled === spec.objectLock);
 
     if (record.bucketCreateSent) {
       // An earlier try may have made the bucket and lost the answer: use it if it is the same.
@@ -579,7 +589,6 @@ export class SetupService {
       }
     }
 
-    const canSetEncryption = session.summary.capabilities.includes('writeBucketEncryption');
     record.bucketCreateSent = true;
     try {
       return await conn.createBucket({
@@ -588,11 +597,6 @@ export class SetupService {
         lifecycleRules: desired.lifecycleRules,
         corsRules: desired.corsRules,
         fileLockEnabled: spec.objectLock,
-        ...(spec.encryption
-          ? { defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' } as const }
-          : canSetEncryption
-            ? { defaultServerSideEncryption: { mode: 'none' } as const }
-            : {}),
       });
     } catch (error) {
       if (isAppError(error) && error.code === 'duplicate_bucket_name') {

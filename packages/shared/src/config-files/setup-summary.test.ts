@@ -21,7 +21,7 @@ config files; if it is lost, create a new key.
 - Name: \`acme-db-backups\`
 - Bucket ID: \`4a48fe8875c6214145260818\`
 - Files in bucket are: Private
-- Default encryption: Enabled (SSE-B2, AES256)
+- Encryption: always on. Backblaze encrypts every file it stores (SSE-B2, AES-256).
 - Object Lock: Disabled
 
 ## Lifecycle
@@ -61,7 +61,7 @@ config files; if it is lost, create a new key.
     expect(content).toContain(KEY_ID);
   });
 
-  it('describes a public bucket, Object Lock, encryption off, CORS, a prefix and an expiry', () => {
+  it('describes a public bucket, Object Lock, a bucket B2 has not yet moved to encryption, CORS, a prefix and an expiry', () => {
     const values = configValues('laravel');
     values.bucket.bucketType = 'allPublic';
     values.bucket.fileLockEnabled = true;
@@ -73,7 +73,7 @@ config files; if it is lost, create a new key.
     const content = setupSummary(values).content;
     for (const line of [
       '- Files in bucket are: Public: anyone with a file’s URL can download it\n',
-      '- Default encryption: Disabled\n',
+      '- Encryption: Backblaze is switching this bucket over to always-on encryption; nothing needs doing.\n',
       '- Object Lock: Enabled: it can never be turned off\n',
       '- Keep all versions of the file: every version is kept, and billed, until you delete it.\n',
       '- `downloadFromAllHttps`: origins `https`; operations `b2_download_file_by_id`, `b2_download_file_by_name`; allowed headers `range`; browsers may reuse the answer for 3600 seconds.\n',
@@ -93,7 +93,7 @@ config files; if it is lost, create a new key.
     values.bucket.bucketType = 'snapshot';
     const content = setupSummary(values).content;
     expect(content).toContain(
-      '- Default encryption: Not known: the connected key could not read it\n',
+      '- Encryption: not known; the connected key may not read this setting.\n',
     );
     expect(content).toContain('- Object Lock: Not known: the connected key could not read it\n');
     expect(content).toContain('- Files in bucket are: `snapshot`\n');

@@ -1,4 +1,5 @@
 // SETUP-SUMMARY.md: what was created, for the customer's records. It never holds the secret.
+import { encryptionStatus } from '../presets/encryption';
 import { TARGET_PRESETS } from '../presets/targets';
 import type { GeneratedFile } from '../schemas/api';
 import { markdownCode } from './config-quoting';
@@ -12,14 +13,6 @@ const BUCKET_TYPES: Record<string, string> = {
   allPrivate: 'Private',
   allPublic: 'Public: anyone with a file’s URL can download it',
 };
-
-function encryptionWords(setting: ConfigValues['bucket']['defaultServerSideEncryption']): string {
-  if (setting?.mode === 'SSE-B2') {
-    return `Enabled (SSE-B2${setting.algorithm ? `, ${setting.algorithm}` : ''})`;
-  }
-  if (setting?.mode === 'none') return 'Disabled';
-  return 'Not known: the connected key could not read it';
-}
 
 function objectLockWords(enabled: boolean | null): string {
   if (enabled === null) return 'Not known: the connected key could not read it';
@@ -50,7 +43,7 @@ export function setupSummary(values: ConfigValues): GeneratedFile {
       `Name: ${markdownCode(bucket.bucketName)}`,
       `Bucket ID: ${markdownCode(bucket.bucketId)}`,
       `Files in bucket are: ${BUCKET_TYPES[bucket.bucketType] ?? markdownCode(bucket.bucketType)}`,
-      `Default encryption: ${encryptionWords(bucket.defaultServerSideEncryption)}`,
+      encryptionStatus(bucket.defaultServerSideEncryption),
       `Object Lock: ${objectLockWords(bucket.fileLockEnabled)}`,
     ]),
     '',

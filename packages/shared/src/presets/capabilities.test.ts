@@ -79,12 +79,7 @@ describe('missingWizardCapabilities', () => {
         'deleteKeys',
         'readFiles',
       ]),
-    ).toEqual([
-      'writeKeys',
-      'writeBucketEncryption',
-      'readBucketEncryption',
-      'writeBucketRetentions',
-    ]);
+    ).toEqual(['writeKeys', 'readBucketEncryption', 'writeBucketRetentions']);
   });
 
   it('the required capabilities are among the ones explained', () => {

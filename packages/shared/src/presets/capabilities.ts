@@ -62,7 +62,6 @@ export const WIZARD_CAPABILITIES = {
   writeKeys: 'create application keys',
   listKeys: 'find a key whose creation was interrupted',
   deleteKeys: 'remove a key whose creation was interrupted',
-  writeBucketEncryption: 'turn on default encryption',
   readBucketEncryption: 'read a bucket’s encryption setting',
   writeBucketRetentions: 'turn on Object Lock',
 } as const satisfies Record<string, string>;

@@ -38,9 +38,10 @@ describe('targetDefaults', () => {
     const request = setupRequestSchema.parse(filled(target));
     expect(request.bucket).toMatchObject({
       type: preset.bucket.type,
-      encryption: preset.bucket.encryption,
       objectLock: false,
     });
+    // B2 encrypts every bucket: no target offers a choice, and none asks for it off.
+    expect(request.bucket).not.toHaveProperty('encryption');
     expect(request.lifecycle).toEqual(preset.lifecycle);
     expect(request.key).toMatchObject({ ...preset.key, restrictToBucket: true });
   });

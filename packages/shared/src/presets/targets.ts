@@ -14,7 +14,7 @@ export interface TargetPreset {
   description: string;
   /** S3 tools need the S3 endpoint; the master key never works there. */
   usesS3: boolean;
-  bucket: { type: 'allPrivate' | 'allPublic'; encryption: boolean };
+  bucket: { type: 'allPrivate' | 'allPublic' };
   lifecycle: LifecycleStep;
   cors: CorsStep | { preset: 'oneOrigin'; origin: ''; apis: 'both'; uploads: boolean };
   key: { access: KeyAccess; listAllBucketNames: boolean };
@@ -29,7 +29,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     label: 'Litestream',
     description: 'Continuous backups of a SQLite database.',
     usesS3: true,
-    bucket: { type: 'allPrivate', encryption: true },
+    bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
@@ -40,7 +40,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     label: 'JetBackup',
     description: 'cPanel and WHM server backups.',
     usesS3: false,
-    bucket: { type: 'allPrivate', encryption: false },
+    bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: false },
@@ -51,7 +51,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     label: 'Laravel / Flysystem',
     description: 'File storage for a Laravel or PHP web app.',
     usesS3: true,
-    bucket: { type: 'allPrivate', encryption: false },
+    bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepAll' },
     cors: { preset: 'oneOrigin', origin: '', apis: 'both', uploads: true },
     key: { access: 'readWrite', listAllBucketNames: true },
@@ -62,7 +62,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     label: 'rclone',
     description: 'Copy and sync files from the command line.',
     usesS3: true,
-    bucket: { type: 'allPrivate', encryption: false },
+    bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
@@ -73,7 +73,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     label: 'restic',
     description: 'Encrypted, deduplicated backups.',
     usesS3: true,
-    bucket: { type: 'allPrivate', encryption: false },
+    bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
@@ -84,7 +84,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     label: 'AWS CLI / other S3 tool',
     description: 'The aws command, s3cmd or any tool that speaks S3.',
     usesS3: true,
-    bucket: { type: 'allPrivate', encryption: false },
+    bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepAll' },
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: true },
@@ -95,7 +95,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     label: 'Something else',
     description: 'Choose every setting yourself; you get the values as .env and JSON.',
     usesS3: false,
-    bucket: { type: 'allPrivate', encryption: false },
+    bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepAll' },
     cors: { preset: 'none' },
     key: { access: 'readWrite', listAllBucketNames: false },
@@ -125,7 +125,6 @@ export function targetDefaults(target: Target): SetupRequestInput {
     mode: 'create',
     name: '',
     type: preset.bucket.type,
-    encryption: preset.bucket.encryption,
     objectLock: false,
   };
   // Copies, so a form that edits its draft cannot change TARGET_PRESETS.

@@ -53,6 +53,8 @@ export const encryptionSettingSchema = z.object({
   mode: z.enum(['SSE-B2', 'none']).nullable(),
   algorithm: z.string().nullable().optional(),
 });
+/** A bucket's default encryption as B2 answers it; "none" only on buckets B2 has not moved yet. */
+export type EncryptionSetting = z.infer<typeof encryptionSettingSchema>;
 
 export const bucketSummarySchema = z.object({
   bucketId: z.string(),

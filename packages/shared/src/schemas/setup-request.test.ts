@@ -34,13 +34,32 @@ describe('setupRequestSchema', () => {
         mode: 'create',
         name: 'acme-db-backups',
         type: 'allPrivate',
-        encryption: true,
         objectLock: false,
       },
       lifecycle: { preset: 'keepLatest' },
       cors: { preset: 'none' },
       key: { name: 'litestream-acme', access: 'readWrite', restrictToBucket: true },
     });
+  });
+
+  it('still accepts encryption on or off from older scripts, and adds no default for it', () => {
+    for (const encryption of [true, false]) {
+      const parsed = setupRequestSchema.parse(
+        request({ bucket: { mode: 'create', name: 'acme-db-backups', encryption } }),
+      );
+      expect(parsed.bucket).toEqual({
+        mode: 'create',
+        name: 'acme-db-backups',
+        type: 'allPrivate',
+        encryption,
+        objectLock: false,
+      });
+    }
+    const wrong = {
+      ...request(),
+      bucket: { mode: 'create', name: 'acme-db-backups', encryption: 'no' },
+    };
+    expect(issues(setupRequestSchema, wrong).map((i) => i.field)).toEqual(['bucket.encryption']);
   });
 
   it('defaults CORS to both APIs and download only', () => {

@@ -48,7 +48,8 @@ export const bucketStepSchema = z.discriminatedUnion(
       mode: z.literal('create'),
       name: bucketNameSchema,
       type: z.enum(['allPrivate', 'allPublic']).default('allPrivate'),
-      encryption: z.boolean().default(true),
+      /** Accepted from older scripts and recipes, and ignored: B2 encrypts every bucket. */
+      encryption: z.boolean().optional(),
       objectLock: z.boolean().default(false),
     }),
     z.object({

@@ -3,12 +3,11 @@ import { TARGET_PRESETS, type Target } from '@b2wiz/shared';
 
 const label = (target: Target) => (target === 'other' ? 'your tool' : TARGET_PRESETS[target].label);
 
+/** Why the bucket type is the default. Encryption is no choice (Backblaze always encrypts). */
 export function whyBucketDefault(target: Target): string {
-  const preset = TARGET_PRESETS[target];
-  const encryption = preset.bucket.encryption
-    ? ' Encryption is on because these copies hold your app’s data; it costs nothing extra.'
-    : '';
-  return `We chose a private bucket: only someone with a key can see the files.${encryption}`;
+  return TARGET_PRESETS[target].bucket.type === 'allPublic'
+    ? 'We chose a public bucket: anyone with a file’s link can download it.'
+    : 'We chose a private bucket: only someone with a key can see the files.';
 }
 
 export function whyLifecycleDefault(target: Target): string {

@@ -28,7 +28,6 @@ const complete = () =>
           mode: 'create',
           name: 'acme-db',
           type: 'allPrivate',
-          encryption: true,
           objectLock: false,
         },
         lifecycle: { preset: 'keepLatest' },
@@ -74,7 +73,6 @@ describe('buildSetupRequest', () => {
         mode: 'create',
         name: 'acme-db',
         type: 'allPrivate',
-        encryption: true,
         objectLock: false,
       },
       lifecycle: { preset: 'keepLatest' },
@@ -87,6 +85,19 @@ describe('buildSetupRequest', () => {
       },
       options: { litestream: { dbPath: '/var/lib/app/app.db', replicaPath: 'app.db' } },
     });
+  });
+
+  it('drops an encryption choice a draft may still hold: the web never sends one', () => {
+    const old = complete();
+    old.drafts.bucket = { ...old.drafts.bucket, encryption: false } as typeof old.drafts.bucket;
+    const request = buildSetupRequest(old);
+    expect(request?.bucket).toEqual({
+      mode: 'create',
+      name: 'acme-db',
+      type: 'allPrivate',
+      objectLock: false,
+    });
+    expect(request?.bucket).not.toHaveProperty('encryption');
   });
 
   it('is null while a step is missing', () => {

@@ -30,7 +30,8 @@ export type FlatForm<T> = { [K in KeysOfUnion<T>]?: ValueInUnion<T, K> };
 export const targetFormSchema = setupRequestSchema.pick({ target: true, options: true });
 export type TargetForm = FlatForm<z.input<typeof targetFormSchema>>;
 export type TargetFormOutput = z.output<typeof targetFormSchema>;
-export type BucketForm = FlatForm<z.input<typeof bucketStepSchema>>;
+/** No encryption field: Backblaze encrypts every bucket, so the wizard never sends one. */
+export type BucketForm = Omit<FlatForm<z.input<typeof bucketStepSchema>>, 'encryption'>;
 export type LifecycleForm = FlatForm<z.input<typeof lifecycleStepSchema>>;
 /** Custom CORS rules are edited as JSON text. */
 export type CorsForm = FlatForm<z.input<typeof corsStepSchema>> & { rulesJson?: string };
@@ -102,7 +103,11 @@ const asIs = <F>(values: F): Prepared => ({ ok: true, value: values });
 
 export const bucketForm: StepForm<BucketForm, z.output<typeof bucketStepSchema>> = {
   schema: bucketStepSchema,
-  prepare: asIs,
+  // The shared schema still takes `encryption` from older scripts; the wizard drops any it holds.
+  prepare: (values) => {
+    const { encryption: _dropped, ...rest } = values as BucketForm & { encryption?: unknown };
+    return { ok: true, value: rest };
+  },
 };
 
 export const lifecycleForm: StepForm<LifecycleForm, z.output<typeof lifecycleStepSchema>> = {

@@ -1,16 +1,76 @@
+import type { BucketSummary, EncryptionSetting } from '@b2wiz/shared';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { litestreamState, renderStep } from '../../test-utils';
 import { BucketStep } from './bucket-step';
 
+const ALWAYS_ON = 'Encryption: always on. Backblaze encrypts every file it stores.';
+
+function bucket(bucketName: string, encryption: EncryptionSetting | null): BucketSummary {
+  return {
+    bucketId: `id-${bucketName}`,
+    bucketName,
+    bucketType: 'allPrivate',
+    lifecycleRules: [],
+    corsRules: [],
+    defaultServerSideEncryption: encryption,
+    fileLockEnabled: false,
+    revision: 1,
+  };
+}
+
+/** The Bucket step on "Use a bucket you already have", with the list already loaded. */
+function existingBuckets() {
+  return litestreamState({
+    drafts: { bucket: { mode: 'existing', bucketId: '' } },
+    buckets: [
+      bucket('acme-encrypted', { mode: 'SSE-B2', algorithm: 'AES256' }),
+      bucket('acme-older', { mode: 'none' }),
+      bucket('acme-unreadable', null),
+    ],
+  });
+}
+
 describe('BucketStep', () => {
-  it('starts from the target’s defaults: a new private bucket, encryption on for Litestream', () => {
+  it('starts from the target’s defaults: a new private bucket', () => {
     renderStep(<BucketStep />, litestreamState());
     expect(screen.getByRole('radio', { name: 'Create a new bucket' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Private' })).toBeChecked();
+  });
+
+  it('says encryption is always on, technical name in small print, and offers no switch', () => {
+    renderStep(<BucketStep />, litestreamState());
+    const sentence = screen.getByText(ALWAYS_ON);
+    expect(sentence).toHaveTextContent(`${ALWAYS_ON} (SSE-B2, AES-256)`);
+    expect(sentence.querySelector('small')).toHaveTextContent('(SSE-B2, AES-256)');
+    expect(screen.queryByRole('group', { name: /encryption/i })).not.toBeInTheDocument();
+    for (const role of ['checkbox', 'switch', 'radio'] as const) {
+      expect(screen.queryAllByRole(role, { name: /encrypt/i })).toHaveLength(0);
+    }
+    // The only Enable/Disable pair left is Object Lock's.
+    expect(screen.getAllByRole('radio', { name: 'Disable' })).toHaveLength(1);
+    expect(document.body).not.toHaveTextContent(/encryption (is )?(off|disabled)/i);
+  });
+
+  it('for an existing bucket, says its encryption in plain words, never “off”', async () => {
+    const { user } = renderStep(<BucketStep />, existingBuckets());
+    await user.click(screen.getByRole('radio', { name: 'acme-older' }));
     expect(
-      screen.getByRole('group', { name: 'Default Encryption' }).querySelector('input:checked'),
-    ).toHaveAccessibleName('Enable');
+      screen.getByText(
+        'Encryption: Backblaze is switching this bucket over to always-on encryption; nothing needs doing.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(ALWAYS_ON)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'acme-encrypted' }));
+    expect(screen.getByText(ALWAYS_ON)).toHaveTextContent(`${ALWAYS_ON} (SSE-B2, AES-256)`);
+    expect(screen.queryByText(/switching this bucket over/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'acme-unreadable' }));
+    expect(
+      screen.getByText('Encryption: not known; the connected key may not read this setting.'),
+    ).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/encryption (is )?(off|disabled)/i);
   });
 
   it.each([
@@ -73,9 +133,9 @@ describe('BucketStep', () => {
       mode: 'create',
       name: 'acme-app-backups',
       type: 'allPrivate',
-      encryption: true,
       objectLock: false,
     });
+    expect(store.getState().drafts.bucket).not.toHaveProperty('encryption');
   });
 
   it('proposes a valid bucket name for the tool, kept for the whole visit', async () => {

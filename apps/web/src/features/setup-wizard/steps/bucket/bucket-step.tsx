@@ -12,6 +12,8 @@ import { Field } from '../../../../components/ui/field';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { randomId } from '../../../../lib/random-id';
 import { useBuckets } from '../../api/get-buckets';
+import { bucketTypeName } from '../../bucket-type-name';
+import { AlwaysOnEncryption, BucketEncryption } from '../../components/encryption-status';
 import { ServerErrorAlert } from '../../components/server-error-alert';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
@@ -21,12 +23,6 @@ import { bucketForm, stepResolver, type BucketForm, type FormContext } from '../
 import { formDefaults } from '../../form-defaults';
 import { useStepForm } from '../../use-step-form';
 import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
-
-export function bucketTypeName(type: string): string {
-  if (type === 'allPrivate') return 'Private';
-  if (type === 'allPublic') return 'Public';
-  return type;
-}
 
 function bucketDescription(bucket: BucketSummary): string {
   const rules = (n: number, what: string) =>
@@ -164,17 +160,9 @@ export function BucketStep() {
                 },
               ]}
             />
-            <FormRadioGroup
-              control={form.control}
-              name="encryption"
-              compact
-              legend="Default Encryption"
-              description="B2 encrypts each file as it stores it (SSE-B2), at no extra cost. Only files uploaded from now on."
-              options={[
-                { value: false, label: 'Disable' },
-                { value: true, label: 'Enable' },
-              ]}
-            />
+            <p className="bucket-encryption">
+              <AlwaysOnEncryption />
+            </p>
             <FormRadioGroup
               control={form.control}
               name="objectLock"
@@ -229,6 +217,11 @@ export function BucketStep() {
                   value: b.bucketId,
                   label: b.bucketName,
                   description: bucketDescription(b),
+                  more: (
+                    <p className="bucket-encryption">
+                      <BucketEncryption setting={b.defaultServerSideEncryption} />
+                    </p>
+                  ),
                 }))}
               />
             )}

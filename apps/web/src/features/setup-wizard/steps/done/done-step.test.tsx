@@ -119,7 +119,6 @@ describe('DoneStep', () => {
             mode: 'create',
             name: 'acme-db',
             type: 'allPrivate',
-            encryption: true,
             objectLock: false,
           },
           lifecycle: { preset: 'keepLatest' },

@@ -11,7 +11,6 @@ const beforeKey = () =>
         mode: 'create',
         name: 'acme-db',
         type: 'allPrivate',
-        encryption: true,
         objectLock: false,
       },
       lifecycle: { preset: 'keepLatest' },

@@ -1,11 +1,4 @@
-import {
-  ACCESS_LABELS,
-  CORS_LABELS,
-  LIFECYCLE_LABELS,
-  TARGET_PRESETS,
-  type Plan,
-  type SetupRequestInput,
-} from '@b2wiz/shared';
+import type { Plan } from '@b2wiz/shared';
 import { useEffect, useState } from 'react';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
@@ -15,11 +8,12 @@ import { planSetup } from '../../api/plan-setup';
 import { ServerErrorAlert } from '../../components/server-error-alert';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
-import { bucketTypeName } from '../bucket/bucket-step';
 import { buildSetupRequest } from '../../build-setup-request';
 import { fieldErrorsByStep, firstStepOf } from '../../server-field-errors';
+import { formContext } from '../../setup-request';
 import type { StepId } from '../../wizard-steps';
 import { type WizardStore, useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { ReviewSummary } from './review-summary';
 import { RulesCompare } from './rules-compare';
 
 /**
@@ -47,55 +41,6 @@ function routeErrorToSteps(
   store.setFieldErrors(byStep);
   navigate(first);
   return true;
-}
-
-function Summary({ request, bucketName }: { request: SetupRequestInput; bucketName: string }) {
-  const navigate = useNavigate();
-  const { bucket, lifecycle, cors, key } = request;
-  const rows: { step: StepId; name: string; value: string }[] = [
-    { step: 'target', name: 'Tool', value: TARGET_PRESETS[request.target].label },
-    {
-      step: 'bucket',
-      name: 'Bucket',
-      value:
-        bucket.mode === 'create'
-          ? `New ${bucketTypeName(bucket.type ?? 'allPrivate').toLowerCase()} bucket “${bucket.name}”; default encryption ${bucket.encryption ? 'on' : 'off'}; Object Lock ${bucket.objectLock ? 'on' : 'off'}`
-          : `Your bucket “${bucketName}”`,
-    },
-    {
-      step: 'lifecycle',
-      name: 'Lifecycle',
-      value:
-        LIFECYCLE_LABELS[lifecycle.preset].label +
-        (lifecycle.preset === 'keepPriorDays' ? `: ${lifecycle.days}` : ''),
-    },
-    {
-      step: 'cors',
-      name: 'CORS',
-      value:
-        CORS_LABELS[cors.preset].label + (cors.preset === 'oneOrigin' ? `: ${cors.origin}` : ''),
-    },
-    {
-      step: 'key',
-      name: 'Application key',
-      value: `“${key.name}”, ${ACCESS_LABELS[key.access ?? 'readWrite'].label.toLowerCase()}`,
-    },
-  ];
-  return (
-    <dl className="summary">
-      {rows.map((row) => (
-        <div key={row.step} className="summary__row">
-          <dt>{row.name}</dt>
-          <dd>
-            {row.value}{' '}
-            <Button variant="link" onClick={() => navigate(row.step)}>
-              Change <span className="visually-hidden">{row.name.toLowerCase()}</span>
-            </Button>
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 function CreatedSoFar({ error }: { error: ApiError }) {
@@ -150,12 +95,12 @@ export function ReviewStep() {
   }, [request, store, navigate, planAttempt]);
 
   if (!request) return null;
-  const bucketName =
-    request.bucket.mode === 'create'
-      ? request.bucket.name
-      : (state.buckets?.find(
+  const existing =
+    request.bucket.mode === 'existing'
+      ? state.buckets?.find(
           (b) => request.bucket.mode === 'existing' && b.bucketId === request.bucket.bucketId,
-        )?.bucketName ?? 'your bucket');
+        )
+      : undefined;
 
   async function createEverything() {
     if (!request) return;
@@ -185,7 +130,11 @@ export function ReviewStep() {
       }
     >
       <h2>Your choices</h2>
-      <Summary request={request} bucketName={bucketName} />
+      <ReviewSummary
+        request={request}
+        existing={existing}
+        existingName={formContext(state)?.bucketName ?? null}
+      />
 
       <h2>What will happen</h2>
       {!plan && !planError && (
