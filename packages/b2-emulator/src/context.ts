@@ -1,5 +1,6 @@
 /** What a B2 call handler receives and returns. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { PathVersion } from './api-version';
 import type { Params } from './params';
 import type { ApiVersion } from './shapes';
 import type { State } from './state';
@@ -14,6 +15,8 @@ export interface EmulatorConfig {
 export interface CallContext {
   call: string;
   version: ApiVersion;
+  /** The version in the path as sent (1 for /b2api/v1/); null for /file/ downloads. */
+  pathVersion: PathVersion | null;
   method: string;
   params: Params;
   headers: IncomingHttpHeaders;

@@ -4,8 +4,16 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorConfig } from './context';
 import type { FaultSpec } from './faults';
 import type { SecretStyle } from './ids';
-import { EmulatorCore, createRequestListener } from './server';
-import { stateDump, type EmulatorStateDump } from './shapes';
+import { EmulatorCore } from './core';
+import type { RecordedRequest } from './request-log';
+import { seedBucket, type SeedBucketSpec } from './seed';
+import { createRequestListener } from './server';
+import {
+  bucketDump,
+  stateDump,
+  type EmulatorBucketDump,
+  type EmulatorStateDump,
+} from './state-dump';
 import { DEMO_ACCOUNT_ID, DEMO_MASTER_KEY, State } from './state';
 
 export interface EmulatorOptions {
@@ -50,6 +58,14 @@ export interface Emulator {
   expireTokens(token?: string): number;
   /** Moves the emulator's clock forward (token and key expiry). */
   advanceTime(ms: number): void;
+  /**
+   * Adds a bucket B2's API can no longer make (e.g. a legacy one reading `{"mode": "none"}`);
+   * throws a B2Error (400) for bad input. Same as `POST /__emulator/buckets`.
+   */
+  seedBucket(spec: SeedBucketSpec): EmulatorBucketDump;
+  /** The native and S3 requests received since the last reset, oldest first (at most 5000). */
+  requests(): RecordedRequest[];
+  clearRequests(): void;
 }
 
 const envValue = (name: string): string | undefined => {
@@ -131,5 +147,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     resetCallCounts: () => core.resetCallCounts(),
     expireTokens: (token) => state.expireTokens(token),
     advanceTime: (ms) => state.advanceTime(ms),
+    seedBucket: (spec) => bucketDump(seedBucket(state, spec)),
+    requests: () => core.requests.list(),
+    clearRequests: () => core.requests.clear(),
   };
 }

@@ -1,7 +1,11 @@
 export { createEmulator, accountIdOf, type Emulator, type EmulatorOptions } from './emulator';
 export type { FaultSpec } from './faults';
 export type { SecretStyle } from './ids';
-export type { EmulatorStateDump } from './shapes';
+export type { RecordedRequest } from './request-log';
+export type { SeedBucketSpec } from './seed';
+export type { EmulatorBucketDump, EmulatorKeyDump, EmulatorStateDump } from './state-dump';
+export type { PathVersion } from './api-version';
+export { SSE_NONE_REFUSED } from './encryption';
 export {
   DEMO_ACCOUNT_ID,
   DEMO_MASTER_KEY,

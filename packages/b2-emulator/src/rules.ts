@@ -160,27 +160,6 @@ export function checkBucketInfo(value: unknown): Record<string, string> {
   return { ...(value as Record<string, string>) };
 }
 
-export interface ServerSideEncryption {
-  mode: 'none' | 'SSE-B2';
-  algorithm?: 'AES256';
-}
-
-export function checkDefaultSse(value: unknown): ServerSideEncryption {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw badRequest('defaultServerSideEncryption must be an object');
-  }
-  const { mode, algorithm } = value as { mode?: unknown; algorithm?: unknown };
-  if (mode === 'none') return { mode: 'none' };
-  if (mode === 'SSE-B2') {
-    if (algorithm !== 'AES256')
-      throw badRequest('defaultServerSideEncryption: algorithm must be AES256');
-    return { mode: 'SSE-B2', algorithm: 'AES256' };
-  }
-  if (mode === 'SSE-C')
-    throw badRequest('defaultServerSideEncryption: SSE-C cannot be a bucket default');
-  throw badRequest(`defaultServerSideEncryption: unknown mode ${JSON.stringify(mode)}`);
-}
-
 export interface DefaultRetention {
   mode: 'governance' | 'compliance' | null;
   period: { duration: number; unit: 'days' | 'years' } | null;

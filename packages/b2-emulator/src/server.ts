@@ -1,12 +1,14 @@
 /**
- * The HTTP front: routes B2 calls (v2, v3, v4), counts them, adds latency, applies injected faults,
- * and serves the test-only admin routes under /__emulator/. Every other path is the S3-compatible API
- * (src/s3/). Node adds the `Date` header to every answer.
+ * The HTTP front: routes B2 calls (v1 to v4), counts and records them, adds latency, applies
+ * injected faults, and hands /__emulator/ to the admin routes. Every other path is the
+ * S3-compatible API (src/s3/). Node adds the `Date` header to every answer.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { CallContext, EmulatorConfig, Handler, Reply } from './context';
-import { B2Error, badRequest, notFound } from './errors';
-import { Faults } from './faults';
+import { sendAdmin } from './admin-routes';
+import type { PathVersion } from './api-version';
+import type { CallContext, Handler, Reply } from './context';
+import type { EmulatorCore } from './core';
+import { B2Error, notFound } from './errors';
 import { authorizeAccount } from './handlers/authorize';
 import { createBucket, deleteBucket, listBuckets, updateBucket } from './handlers/buckets';
 import {
@@ -23,10 +25,11 @@ import {
   uploadFile,
 } from './handlers/files';
 import { createKey, deleteKey, listKeys } from './handlers/keys';
+import { asB2Error, parseJsonBody, readBody, sendError, sendReply } from './http-io';
 import { Params } from './params';
+import { jsonBodyOf } from './request-log';
 import { handleS3, isS3Path } from './s3/s3-server';
-import { stateDump, type ApiVersion } from './shapes';
-import type { State } from './state';
+import type { ApiVersion } from './shapes';
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -51,140 +54,11 @@ export const HANDLERS: Record<string, Handler> = {
   b2_download_file_by_name: downloadFileByName,
 };
 
-/** Everything the routes share; the admin routes and the in-process handles act on it. */
-export class EmulatorCore {
-  readonly faults = new Faults();
-  latencyMs: number;
-  private counts = new Map<string, number>();
-  /**
-   * The wake-up of every latency and stall wait under way. A Set, not an abort listener per wait on
-   * one shared AbortSignal: with more than 10 calls waiting, Node warned of a listener leak.
-   */
-  private readonly waits = new Set<() => void>();
-  private closing = false;
-
-  constructor(
-    readonly state: State,
-    readonly config: EmulatorConfig,
-    private readonly initialLatencyMs: number,
-  ) {
-    this.latencyMs = initialLatencyMs;
-  }
-
-  reset(): void {
-    this.state.reset();
-    this.faults.clear();
-    this.latencyMs = this.initialLatencyMs;
-    this.counts.clear();
-  }
-
-  setLatency(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0)
-      throw badRequest('latency must be a number of milliseconds >= 0');
-    this.latencyMs = ms;
-  }
-
-  count(call: string): void {
-    this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
-  }
-
-  callCounts(): Record<string, number> {
-    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
-  }
-
-  resetCallCounts(): void {
-    this.counts.clear();
-  }
-
-  /** Ends pending latency and stall waits (and any later one) so close() is quick. */
-  shutdown(): void {
-    this.closing = true;
-    for (const wake of [...this.waits]) wake();
-  }
-
-  sleep(ms: number): Promise<void> {
-    if (ms <= 0 || this.closing) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.waits.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.waits.add(wake);
-    });
-  }
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  if (res.destroyed || res.headersSent) return;
-  const text = JSON.stringify(body, null, 2);
-  res.writeHead(status, {
-    'Content-Type': 'application/json;charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'max-age=0, no-cache, no-store',
-    ...headers,
-  });
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, error: B2Error): void {
-  sendJson(res, error.status, error.toJSON(), error.headers);
-}
-
-function sendReply(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
-  if (reply.body !== undefined) {
-    if (res.destroyed) return;
-    res.writeHead(reply.status ?? 200, { 'Content-Length': reply.body.length, ...reply.headers });
-    res.end(req.method === 'HEAD' ? undefined : reply.body);
-    return;
-  }
-  sendJson(res, reply.status ?? 200, reply.json ?? {}, reply.headers);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () =>
-      tooLarge
-        ? reject(
-            badRequest(`the request body is larger than the emulator accepts (${limit} bytes)`),
-          )
-        : resolve(Buffer.concat(chunks)),
-    );
-    req.on('error', reject);
-  });
-}
-
-function parseJsonBody(body: Buffer): Record<string, unknown> {
-  if (body.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new B2Error(400, 'bad_json', 'the request body is not valid JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new B2Error(400, 'bad_json', 'the request body must be a JSON object');
-  }
-  return parsed as Record<string, unknown>;
-}
-
 interface Route {
   call: string;
   version: ApiVersion;
+  /** As in the path; null for /file/ downloads. */
+  pathVersion: PathVersion | null;
   rest: string;
 }
 
@@ -194,23 +68,19 @@ interface Route {
  */
 function route(pathname: string): Route | null {
   if (pathname.startsWith('/file/')) {
-    return { call: 'b2_download_file_by_name', version: 2, rest: pathname.slice('/file/'.length) };
+    const rest = pathname.slice('/file/'.length);
+    return { call: 'b2_download_file_by_name', version: 2, pathVersion: null, rest };
   }
   const m = /^\/b2api\/v([1234])\/(b2_[a-z0-9_]+)(?:\/(.*))?$/.exec(pathname);
   if (!m) return null;
-  return { call: m[2]!, version: Math.max(2, Number(m[1])) as ApiVersion, rest: m[3] ?? '' };
+  const pathVersion = Number(m[1]) as PathVersion;
+  const version = Math.max(2, pathVersion) as ApiVersion;
+  return { call: m[2]!, version, pathVersion, rest: m[3] ?? '' };
 }
 
 export function createRequestListener(core: EmulatorCore): RequestListener {
   return (req, res) => {
-    handle(core, req, res).catch((error: unknown) => {
-      sendError(
-        res,
-        error instanceof B2Error
-          ? error
-          : new B2Error(500, 'internal_error', 'An unexpected error has occurred'),
-      );
-    });
+    handle(core, req, res).catch((error: unknown) => sendError(res, asB2Error(error)));
   };
 }
 
@@ -234,10 +104,18 @@ async function handle(
     await readBody(req, MAX_UPLOAD_BYTES).catch(() => undefined);
     throw notFound(`no such B2 call: ${url.pathname}`);
   }
-  const { call, version, rest } = found;
+  const { call, pathVersion } = found;
   core.count(call);
   const method = req.method ?? 'GET';
   const body = await readBody(req, call === 'b2_upload_file' ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES);
+  core.requests.record({
+    call,
+    apiVersion: pathVersion === null ? null : `v${pathVersion}`,
+    method,
+    path: url.pathname,
+    body: jsonBodyOf(call, body),
+    at: core.state.now(),
+  });
   await core.sleep(core.latencyMs);
 
   const fault = core.faults.take(call);
@@ -252,7 +130,7 @@ async function handle(
     reply = new B2Error(fault.status, fault.code ?? 'bad_request', fault.message ?? '', headers);
   } else {
     try {
-      reply = await runCall(core, { call, version, rest, method, body, url, req });
+      reply = await runCall(core, { ...found, method, body, url, req });
     } catch (error) {
       if (!(error instanceof B2Error)) throw error;
       reply = error;
@@ -300,6 +178,7 @@ async function runCall(core: EmulatorCore, incoming: Incoming): Promise<Reply> {
   const ctx: CallContext = {
     call,
     version: incoming.version,
+    pathVersion: incoming.pathVersion,
     method,
     params,
     headers: incoming.req.headers,
@@ -310,70 +189,4 @@ async function runCall(core: EmulatorCore, incoming: Incoming): Promise<Reply> {
     config: core.config,
   };
   return handler(ctx);
-}
-
-function sendAdmin(
-  core: EmulatorCore,
-  method: string,
-  pathname: string,
-  body: Buffer,
-  res: ServerResponse,
-): void {
-  try {
-    const input = () => parseJsonBody(body);
-    const action = `${method} ${pathname.replace(/\/+$/, '')}`;
-    switch (action) {
-      case 'GET /__emulator/state':
-        return sendJson(res, 200, stateDump(core.state));
-      case 'POST /__emulator/reset':
-        core.reset();
-        return sendJson(res, 200, { ok: true });
-      case 'GET /__emulator/faults':
-        return sendJson(res, 200, { faults: core.faults.list() });
-      case 'POST /__emulator/faults': {
-        const fault = core.faults.add(input());
-        return sendJson(res, 201, { fault, faults: core.faults.list() });
-      }
-      case 'DELETE /__emulator/faults':
-        core.faults.clear();
-        return sendJson(res, 200, { faults: [] });
-      case 'GET /__emulator/latency':
-        return sendJson(res, 200, { ms: core.latencyMs });
-      case 'POST /__emulator/latency': {
-        const ms = input().ms;
-        if (typeof ms !== 'number') throw badRequest('latency: send {"ms": <milliseconds>}');
-        core.setLatency(ms);
-        return sendJson(res, 200, { ms: core.latencyMs });
-      }
-      case 'POST /__emulator/expire-tokens': {
-        const token = input().token;
-        if (token !== undefined && token !== null && typeof token !== 'string')
-          throw badRequest('token must be a string');
-        const expired = core.state.expireTokens(token ?? undefined);
-        if (typeof token === 'string' && expired === 0) throw notFound('no such token');
-        return sendJson(res, 200, { expired });
-      }
-      case 'POST /__emulator/advance-time': {
-        const ms = input().ms;
-        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-          throw badRequest('advance-time: send {"ms": <milliseconds>}');
-        core.state.advanceTime(ms);
-        return sendJson(res, 200, { now: core.state.now() });
-      }
-      case 'GET /__emulator/calls':
-        return sendJson(res, 200, core.callCounts());
-      case 'POST /__emulator/calls/reset':
-        core.resetCallCounts();
-        return sendJson(res, 200, {});
-      default:
-        throw notFound(`no such emulator admin route: ${method} ${pathname}`);
-    }
-  } catch (error) {
-    sendError(
-      res,
-      error instanceof B2Error
-        ? error
-        : new B2Error(500, 'internal_error', 'An unexpected error has occurred'),
-    );
-  }
 }

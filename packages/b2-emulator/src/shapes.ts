@@ -1,6 +1,6 @@
 /** The JSON objects B2 answers with: buckets, keys, file versions (B2-FACTS §2, §7, Appendix A). */
 import { hasCapability, type Caller } from './auth';
-import type { Bucket, FileVersion, KeyRecord, State } from './state';
+import type { Bucket, FileVersion, KeyRecord } from './state';
 
 export type ApiVersion = 2 | 3 | 4;
 
@@ -105,84 +105,4 @@ export function folderJson(
     fileName: name,
     uploadTimestamp: 0,
   };
-}
-
-/** What `GET /__emulator/state` returns: no secrets, no file contents. */
-export function stateDump(state: State): EmulatorStateDump {
-  const now = state.now();
-  const buckets = [...state.buckets.values()];
-  const nameOf = (id: string): string | null => state.buckets.get(id)?.bucketName ?? null;
-  return {
-    accounts: state.accounts.map((a) => ({ ...a })),
-    buckets: buckets.map((b) => ({
-      accountId: b.accountId,
-      bucketId: b.bucketId,
-      bucketName: b.bucketName,
-      bucketType: b.bucketType,
-      lifecycleRules: structuredClone(b.lifecycleRules),
-      corsRules: structuredClone(b.corsRules),
-      defaultServerSideEncryption: { ...b.defaultServerSideEncryption },
-      fileLockEnabled: b.fileLockEnabled,
-      revision: b.revision,
-      bucketInfo: { ...b.bucketInfo },
-    })),
-    keys: [...state.keys.values()]
-      .filter((k) => !k.isMaster && (k.expirationTimestamp === null || k.expirationTimestamp > now))
-      .map((k) => ({
-        accountId: k.accountId,
-        applicationKeyId: k.applicationKeyId,
-        keyName: k.keyName,
-        capabilities: [...k.capabilities],
-        bucketId: k.bucketIds?.[0] ?? null,
-        bucketIds: k.bucketIds ? [...k.bucketIds] : null,
-        namePrefix: k.namePrefix,
-        expirationTimestamp: k.expirationTimestamp,
-      })),
-    files: buckets.flatMap((b) =>
-      state.versionsIn(b.bucketId).map((f) => ({
-        bucketId: f.bucketId,
-        bucketName: nameOf(f.bucketId) ?? '',
-        fileId: f.fileId,
-        fileName: f.fileName,
-        contentLength: f.contentLength,
-        action: f.action,
-        uploadTimestamp: f.uploadTimestamp,
-      })),
-    ),
-  };
-}
-
-export interface EmulatorStateDump {
-  accounts: { accountId: string; isDemo: boolean }[];
-  buckets: {
-    accountId: string;
-    bucketId: string;
-    bucketName: string;
-    bucketType: string;
-    lifecycleRules: unknown[];
-    corsRules: unknown[];
-    defaultServerSideEncryption: { mode: string; algorithm?: string };
-    fileLockEnabled: boolean;
-    revision: number;
-    bucketInfo: Record<string, string>;
-  }[];
-  keys: {
-    accountId: string;
-    applicationKeyId: string;
-    keyName: string;
-    capabilities: string[];
-    bucketId: string | null;
-    bucketIds: string[] | null;
-    namePrefix: string | null;
-    expirationTimestamp: number | null;
-  }[];
-  files: {
-    bucketId: string;
-    bucketName: string;
-    fileId: string;
-    fileName: string;
-    contentLength: number;
-    action: string;
-    uploadTimestamp: number;
-  }[];
 }

@@ -1,12 +1,12 @@
 /** The emulator's in-memory world: accounts, keys, tokens, buckets and file versions. */
 import { newBucketId, newFileId, newSecret, newToken, type SecretStyle } from './ids';
+import { sseB2, type ServerSideEncryption } from './encryption';
+import type { Account, KeyRecord, TokenRecord } from './key-records';
 import {
   MASTER_CAPABILITIES,
-  type Capability,
   type CorsRule,
   type DefaultRetention,
   type LifecycleRule,
-  type ServerSideEncryption,
 } from './rules';
 
 export const DEMO_ACCOUNT_ID = 'e2b1d3f4a5c6';
@@ -23,34 +23,7 @@ export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const MAX_BUCKETS_PER_ACCOUNT = 100;
 export const HIDE_MARKER_TYPE = 'application/x-bz-hide-marker';
 
-export interface Account {
-  accountId: string;
-  isDemo: boolean;
-}
-
-export interface KeyRecord {
-  accountId: string;
-  applicationKeyId: string;
-  secret: string;
-  keyName: string;
-  capabilities: Capability[];
-  bucketIds: string[] | null;
-  namePrefix: string | null;
-  expirationTimestamp: number | null;
-  isMaster: boolean;
-}
-
-export interface TokenRecord {
-  token: string;
-  kind: 'account' | 'upload' | 'download';
-  accountId: string;
-  keyId: string;
-  expiresAt: number;
-  expired: boolean;
-  /** Upload and download tokens are bound to one bucket. */
-  bucketId?: string;
-  fileNamePrefix?: string;
-}
+export type { Account, KeyRecord, TokenRecord } from './key-records';
 
 export interface Bucket {
   accountId: string;
@@ -182,6 +155,7 @@ export class State {
       namePrefix: null,
       expirationTimestamp: null,
       isMaster: true,
+      createdWithApiVersion: null,
     });
   }
 
@@ -243,7 +217,7 @@ export class State {
       bucketInfo: {},
       corsRules: [],
       lifecycleRules: [],
-      defaultServerSideEncryption: { mode: 'none' },
+      defaultServerSideEncryption: sseB2(),
       fileLockEnabled: false,
       defaultRetention: { mode: null, period: null },
       replicationConfiguration: null,

@@ -171,22 +171,6 @@ describe('b2_authorize_account', () => {
     expect(res.body.allowed).toMatchObject({ bucketId, bucketName: null });
   });
 
-  it('when a multi-bucket key authorizes on v3, then 401 unsupported; on v4 it works', async () => {
-    const master = await authorize(emu());
-    const a = await makeBucket(master, 'multi-a-bucket');
-    const b = await makeBucket(master, 'multi-b-bucket');
-    const key = await makeKey(master, { capabilities: ['listFiles'], bucketIds: [a, b] }, 4);
-    const v3 = await http(`${emu().url}/b2api/v3/b2_authorize_account`, {
-      headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
-    });
-    expect(v3.status).toBe(401);
-    expect(v3.body.code).toBe('unsupported');
-    const v4 = await http(`${emu().url}/b2api/v4/b2_authorize_account`, {
-      headers: { Authorization: basic(key.applicationKeyId, key.applicationKey) },
-    });
-    expect(v4.status).toBe(200);
-  });
-
   it('when a call has no Authorization header, then 401 bad_auth_token "missing auth token"', async () => {
     const res = await callB2(emu().url, undefined, 'b2_list_buckets', {
       accountId: DEMO_ACCOUNT_ID,

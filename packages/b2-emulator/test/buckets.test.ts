@@ -61,7 +61,7 @@ describe('b2_create_bucket', () => {
     });
   });
 
-  it('when only the required fields are sent with explicit nulls, then defaults apply (no rules, SSE none, no lock)', async () => {
+  it('when only the required fields are sent with explicit nulls, then defaults apply (no rules, SSE-B2, no lock)', async () => {
     const s = await authorize(emu());
     const res = await s.call<BucketBody>('b2_create_bucket', {
       accountId: s.accountId,
@@ -80,7 +80,7 @@ describe('b2_create_bucket', () => {
       bucketInfo: {},
       corsRules: [],
       lifecycleRules: [],
-      defaultServerSideEncryption: { isClientAuthorizedToRead: true, value: { mode: 'none' } },
+      defaultServerSideEncryption: { value: { mode: 'SSE-B2', algorithm: 'AES256' } },
       fileLockConfiguration: { value: { isFileLockEnabled: false } },
     });
   });
@@ -182,8 +182,6 @@ describe('b2_create_bucket', () => {
       { bucketInfo: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v'])) },
       '11 bucketInfo entries',
     ],
-    [{ defaultServerSideEncryption: { mode: 'SSE-C', algorithm: 'AES256' } }, 'SSE-C default'],
-    [{ defaultServerSideEncryption: { mode: 'SSE-B2' } }, 'SSE-B2 without algorithm'],
     [{ fileLockEnabled: 'yes' }, 'non-boolean fileLockEnabled'],
   ])('when the request has %j (%s), then 400 bad_request', async (patch, _why) => {
     const s = await authorize(emu());

@@ -83,7 +83,7 @@ describe('uploads', () => {
       },
       legalHold: { isClientAuthorizedToRead: true, value: null },
       replicationStatus: null,
-      serverSideEncryption: { algorithm: null, mode: null },
+      serverSideEncryption: { algorithm: 'AES256', mode: 'SSE-B2' },
       uploadTimestamp: expect.any(Number),
     });
   });

@@ -28,6 +28,7 @@ function exampleState(): State {
     namePrefix: null,
     expirationTimestamp: null,
     isMaster: false,
+    createdWithApiVersion: 2,
   });
   return state;
 }

@@ -1,23 +1,29 @@
-/** b2_authorize_account: the v2 flat, v3 grouped and v4 multi-bucket answers (B2-FACTS §1). */
+/** b2_authorize_account: the v2 flat (also for v1), v3 grouped and v4 multi-bucket answers (B2-FACTS §1). */
 import { checkBasicAuth } from '../auth';
-import { B2Error } from '../errors';
+import type { PathVersion } from '../api-version';
+import { badRequest } from '../errors';
 import { header, type CallContext, type Reply } from '../context';
-import { isMultiBucketKey } from '../shapes';
-import { TOKEN_LIFETIME_MS } from '../state';
+import { TOKEN_LIFETIME_MS, type KeyRecord } from '../state';
 
 export const RECOMMENDED_PART_SIZE = 100_000_000;
 export const ABSOLUTE_MINIMUM_PART_SIZE = 5_000_000;
 
+/**
+ * A key made through v4 b2_create_key with `bucketIds` (even one bucket) works only with v4
+ * authorize; v1 to v3 refuse it (docs/b2-behaviour.md, "API versions").
+ */
+function refuseOnOldVersion(key: KeyRecord, pathVersion: PathVersion): void {
+  if (pathVersion < 4 && key.createdWithApiVersion === 4 && key.bucketIds !== null) {
+    throw badRequest(
+      `This request is not currently supported on API version number ${pathVersion}`,
+    );
+  }
+}
+
 export function authorizeAccount(ctx: CallContext): Reply {
   const { state, config, version } = ctx;
   const key = checkBasicAuth(state, header(ctx, 'authorization'));
-  if (version < 4 && isMultiBucketKey(key)) {
-    throw new B2Error(
-      401,
-      'unsupported',
-      'this application key has several buckets: use b2api/v4 to authorize it',
-    );
-  }
+  refuseOnOldVersion(key, ctx.pathVersion ?? version);
   const lifetime =
     key.expirationTimestamp === null
       ? TOKEN_LIFETIME_MS

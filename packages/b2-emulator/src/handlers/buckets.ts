@@ -15,9 +15,9 @@ import {
   checkBucketTypesFilter,
   checkCorsRules,
   checkDefaultRetention,
-  checkDefaultSse,
   checkLifecycleRules,
 } from '../rules';
+import { checkDefaultSse } from '../encryption';
 import { bucketJson } from '../shapes';
 import { MAX_BUCKETS_PER_ACCOUNT, compareNames, type Bucket } from '../state';
 

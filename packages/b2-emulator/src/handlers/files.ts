@@ -21,7 +21,7 @@ import {
   unauthorized,
 } from '../errors';
 import { newFileId, randomHex } from '../ids';
-import { checkFileName, outOfRange, type ServerSideEncryption } from '../rules';
+import { checkFileName, outOfRange } from '../rules';
 import { fileJson, folderJson } from '../shapes';
 import { compareNames, type Bucket, type FileVersion } from '../state';
 import { ownBucket } from './buckets';
@@ -140,7 +140,7 @@ export function uploadFile(ctx: CallContext): Reply {
   if (Object.keys(fileInfo).length > MAX_INFO_HEADERS) {
     throw badRequest(`at most ${MAX_INFO_HEADERS} X-Bz-Info-* headers are allowed`);
   }
-  let sse: ServerSideEncryption | null =
+  let sse: FileVersion['serverSideEncryption'] =
     bucket.defaultServerSideEncryption.mode === 'SSE-B2'
       ? { ...bucket.defaultServerSideEncryption }
       : null;

@@ -50,6 +50,7 @@ export function createKey(ctx: CallContext): Reply {
     namePrefix: namePrefix === undefined || namePrefix === '' ? null : namePrefix,
     expirationTimestamp: duration === null ? null : state.now() + duration * 1000,
     isMaster: false,
+    createdWithApiVersion: ctx.pathVersion ?? version,
   };
   state.keys.set(key.applicationKeyId, key);
   // The only answer that ever carries the secret.

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { byteRange } from '../context';
 import { newFileId } from '../ids';
-import type { ServerSideEncryption } from '../rules';
+import type { ServerSideEncryption } from '../encryption';
 import type { Bucket, FileVersion, State } from '../state';
 import {
   bucketOf,

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defaultCode } from '../faults';
 import { MAX_UPLOAD_BYTES } from '../handlers/files';
-import type { EmulatorCore } from '../server';
+import type { EmulatorCore } from '../core';
 import {
   createBucket,
   deleteBucket,
@@ -271,7 +271,7 @@ export async function handleS3(
       headerValue(req.headers, 'x-amz-copy-source') !== undefined,
     );
     resource = found.key === '' ? `/${found.bucketName}` : `/${found.bucketName}/${found.key}`;
-    core.count(found.call);
+    core.count(found.call, { method, path: rawPath });
     if (read.error !== undefined) throw read.error;
     await core.sleep(core.latencyMs);
     const fault = core.faults.take(found.call);

@@ -1,0 +1,2 @@
+/** The version in a `/b2api/v<N>/` path as the client sent it (v1 is answered as v2). */
+export type PathVersion = 1 | 2 | 3 | 4;
