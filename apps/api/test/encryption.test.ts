@@ -163,7 +163,7 @@ describe('an existing bucket B2 has not moved over yet', () => {
     );
     const res = await agent
       .post('/api/setup/apply')
-      .send({ ...request, idempotencyKey: idempotencyKey() });
+      .send({ ...request, idempotencyKey: idempotencyKey(), confirm: ['deletes_old_versions'] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     // The result reports what B2 answers: still "none" until Backblaze moves it.
     expect(res.body.bucket.defaultServerSideEncryption).toEqual({ mode: 'none', algorithm: null });

@@ -78,22 +78,22 @@ export const B2_ERROR_TEXTS: Record<string, ErrorText> = {
   },
   too_many_requests: {
     message: 'Backblaze is asking us to slow down.',
-    next: 'Wait a minute, then press Retry. Nothing is made twice.',
+    next: 'Wait a minute, then try again. Nothing is made twice.',
     retryable: true,
   },
   service_unavailable: {
     message: 'Backblaze is busy or briefly unavailable.',
-    next: 'Wait a moment, then press Retry. Nothing is made twice.',
+    next: 'Wait a moment, then try again. Nothing is made twice.',
     retryable: true,
   },
   internal_error: {
     message: 'Backblaze had an internal error.',
-    next: 'Wait a moment, then press Retry. Nothing is made twice.',
+    next: 'Wait a moment, then try again. Nothing is made twice.',
     retryable: true,
   },
   network_error: {
     message: 'We could not reach Backblaze.',
-    next: 'Check the connection, then press Retry. Nothing is made twice.',
+    next: 'Check the connection, then try again. Nothing is made twice.',
     retryable: true,
   },
   timeout: {

@@ -7,6 +7,7 @@ export interface AppErrorOptions {
   created?: ErrorBody['created'];
   retryable?: boolean;
   suggestion?: string;
+  confirmations?: ErrorBody['confirmations'];
   /** Set by the B2 gateway: the call may have taken effect although no answer came back. */
   outcomeUnknown?: boolean;
   /** For the log only; never sent. Must hold no secret. */
@@ -21,6 +22,7 @@ export class AppError extends Error {
   created: ErrorBody['created'];
   retryable: boolean | undefined;
   suggestion: string | undefined;
+  readonly confirmations: ErrorBody['confirmations'];
   readonly outcomeUnknown: boolean;
   readonly logDetail: string | undefined;
 
@@ -34,6 +36,7 @@ export class AppError extends Error {
     this.created = options.created;
     this.retryable = options.retryable;
     this.suggestion = options.suggestion;
+    this.confirmations = options.confirmations;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
     this.logDetail = options.logDetail;
   }
@@ -45,6 +48,7 @@ export class AppError extends Error {
     if (this.created !== undefined) body.created = this.created;
     if (this.retryable !== undefined) body.retryable = this.retryable;
     if (this.suggestion !== undefined) body.suggestion = this.suggestion;
+    if (this.confirmations !== undefined) body.confirmations = this.confirmations;
     return body;
   }
 }

@@ -11,7 +11,7 @@ import type { B2Connection, B2Gateway } from '../b2/b2-types';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import { AppError } from '../http/app-error';
-import type { ApplyRecord } from './setup-service';
+import type { ApplyRecord } from './setup/apply-record';
 
 export interface Session {
   readonly id: string;

@@ -14,53 +14,31 @@ import {
   suggestBucketName,
   type ApplyRequest,
   type ConfigValues,
-  type CorsRule,
-  type LifecycleRule,
   type Plan,
   type PlanStep,
   type PlanWarning,
   type SetupRequest,
   type SetupResult,
-  type VerificationCheck,
   ENCRYPTION_TEXT,
   encryptionStatus,
+  keyCheckLabel,
+  needsConfirmation,
+  type ConfirmableWarning,
 } from '@b2wiz/shared';
-import type {
-  B2Bucket,
-  B2Connection,
-  B2Gateway,
-  B2NewKey,
-  CreateKeyInput,
-  UploadedFile,
-} from '../b2/b2-types';
+import type { B2Bucket, B2Connection, B2Gateway, B2NewKey, CreateKeyInput } from '../b2/b2-types';
 import type { AppConfig } from '../config';
 import { AppError, isAppError } from '../http/app-error';
 import type { Logger } from '../http/logger';
 import { checkRenderable, type RenderFiles } from './render-files';
 import type { Session } from './session-service';
+import { newApplyRecord, type ApplyRecord } from './setup/apply-record';
+import { KeyCheck } from './setup/key-check';
+import { rulesMatch, type Desired } from './setup/rule-match';
+import { accessWarning, ruleChangeWarnings } from './setup/rule-warnings';
 
 /** B2 answered with a refusal (4xx, not 429): the call made nothing, so a retry sends it anew. */
 function refusedOutright(error: unknown): boolean {
   return isAppError(error) && error.status < 500 && error.status !== 429 && !error.outcomeUnknown;
-}
-
-/** What one idempotencyKey has done so far; a retry picks up from here. */
-export interface ApplyRecord {
-  fingerprint: string;
-  running: Promise<SetupResult> | null;
-  result: SetupResult | null;
-  bucket: B2Bucket | null;
-  /** A create_bucket was sent; its answer may have been lost. */
-  bucketCreateSent: boolean;
-  key: B2NewKey | null;
-  /** A create_key was sent; its answer (and the secret) may have been lost. */
-  keyCreateSent: boolean;
-  /** Keys of the same name that existed before this apply (never removed by a resume). */
-  keysBefore: Set<string> | null;
-  /** The last key check failed for a passing reason (B2 busy, no answer): a retry checks again. */
-  recheck: boolean;
-  /** Marker files a check could not remove (id unknown when an upload's answer was lost). */
-  leftoverMarkers: { fileName: string; fileId: string | null }[];
 }
 
 export interface SetupServiceDeps {
@@ -70,59 +48,16 @@ export interface SetupServiceDeps {
   renderFiles: RenderFiles;
 }
 
-interface Desired {
-  lifecycleRules: LifecycleRule[];
-  corsRules: CorsRule[];
-}
-
-const MARKER_CONTENT = Buffer.from('B2 Setup Wizard key check. Safe to delete.\n');
-
-// --- Comparing rules as B2 stores them ---------------------------------------------------------
-const sorted = (list: readonly string[] | null | undefined) => [...(list ?? [])].sort();
-
-function lifecycleKey(rules: readonly LifecycleRule[]): string {
-  return JSON.stringify(
-    rules
-      .map((r) => [
-        r.fileNamePrefix,
-        r.daysFromUploadingToHiding ?? null,
-        r.daysFromHidingToDeleting ?? null,
-        r.daysFromStartingToCancelingUnfinishedLargeFiles ?? null,
-      ])
-      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-  );
-}
-
-function corsKey(rules: readonly CorsRule[]): string {
-  return JSON.stringify(
-    rules
-      .map((r) => [
-        r.corsRuleName,
-        sorted(r.allowedOrigins),
-        sorted(r.allowedOperations),
-        sorted(r.allowedHeaders),
-        sorted(r.exposeHeaders),
-        r.maxAgeSeconds,
-      ])
-      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-  );
-}
-
-function rulesMatch(bucket: B2Bucket, desired: Desired): boolean {
-  return (
-    lifecycleKey(bucket.lifecycleRules) === lifecycleKey(desired.lifecycleRules) &&
-    corsKey(bucket.corsRules) === corsKey(desired.corsRules)
-  );
-}
-
+const sorted = (list: readonly string[]) => [...list].sort();
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 
 // --- Reading the request ----------------------------------------------------------------------
-function desiredRules(request: SetupRequest): Desired {
+/** The rules the request asks for; keepCurrent takes an existing bucket's rules as they are. */
+function desiredRules(request: SetupRequest, current?: B2Bucket): Desired {
   return {
-    lifecycleRules: lifecycleRulesFor(request.lifecycle),
-    corsRules: corsRulesFor(request.cors),
+    lifecycleRules: lifecycleRulesFor(request.lifecycle, current?.lifecycleRules),
+    corsRules: corsRulesFor(request.cors, current?.corsRules),
   };
 }
 
@@ -178,9 +113,15 @@ function describeCors(request: SetupRequest): string {
   return `CORS: ${c.label}${origin}.`;
 }
 
+/** What makes two applies the same setup: not the key itself, nor what the user confirmed. */
 function fingerprintOf(request: ApplyRequest): string {
-  const { idempotencyKey: _ignored, ...rest } = request;
+  const { idempotencyKey: _key, confirm: _confirm, ...rest } = request;
   return JSON.stringify(rest);
+}
+
+/** "Something else" reads badly inside a sentence. */
+function toolName(target: SetupRequest['target']): string {
+  return target === 'other' ? 'your tool' : TARGET_PRESETS[target].label;
 }
 
 function randomSuffix(): string {
@@ -191,15 +132,24 @@ function bucketTakenByYou(name: string): AppError {
   return new AppError(
     409,
     'bucket_exists',
-    `You already have a bucket named “${name}”. Choose “use an existing bucket” to set it up, or pick another name.`,
+    `You already have a bucket named “${name}”: set it up as an existing bucket, or pick another name.`,
     { field: 'bucket.name', suggestion: suggestBucketName(name, randomSuffix()) },
   );
 }
 
+const OBJECT_LOCK_PERMANENT: PlanWarning = {
+  code: 'object_lock_permanent',
+  field: 'bucket.objectLock',
+  message: 'Object Lock cannot be turned off once the bucket exists.',
+};
+
 export class SetupService {
   private readonly running = new Set<Promise<unknown>>();
+  private readonly keyCheck: KeyCheck;
 
-  constructor(private readonly deps: SetupServiceDeps) {}
+  constructor(private readonly deps: SetupServiceDeps) {
+    this.keyCheck = new KeyCheck(deps);
+  }
 
   /** Resolves once no apply is in flight (graceful shutdown). */
   async drain(): Promise<void> {
@@ -214,7 +164,6 @@ export class SetupService {
   async plan(session: Session, request: SetupRequest): Promise<Plan> {
     const conn = session.connection;
     checkRenderable(this.deps.renderFiles, request, this.endpoint(session));
-    const desired = desiredRules(request);
     const steps: PlanStep[] = [];
     const warnings: PlanWarning[] = [];
     let bucketName: string;
@@ -222,6 +171,7 @@ export class SetupService {
     if (request.bucket.mode === 'create') {
       requireCapabilities(session, neededCapabilities(request, true));
       bucketName = request.bucket.name;
+      const desired = desiredRules(request);
       const own = await this.ownBucketNamed(conn, bucketName);
       if (own) throw bucketTakenByYou(bucketName);
       const type = request.bucket.type === 'allPublic' ? 'public' : 'private';
@@ -254,16 +204,11 @@ export class SetupService {
             'Anyone who knows a file’s name can download it from a public bucket. Backblaze also needs a verified email address and a payment history before an account’s first public bucket.',
         });
       }
-      if (request.bucket.objectLock) {
-        warnings.push({
-          code: 'object_lock_permanent',
-          field: 'bucket.objectLock',
-          message: 'Object Lock cannot be turned off once the bucket exists.',
-        });
-      }
+      if (request.bucket.objectLock) warnings.push(OBJECT_LOCK_PERMANENT);
     } else {
       const current = await this.existingBucket(conn, request.bucket.bucketId);
       bucketName = current.bucketName;
+      const desired = desiredRules(request, current);
       const changes = !rulesMatch(current, desired);
       requireCapabilities(session, neededCapabilities(request, changes));
       const both = {
@@ -283,26 +228,7 @@ export class SetupService {
           call: 'b2_update_bucket',
           ...both,
         });
-        if (
-          current.lifecycleRules.length > 0 &&
-          lifecycleKey(current.lifecycleRules) !== lifecycleKey(desired.lifecycleRules)
-        ) {
-          warnings.push({
-            code: 'replaces_lifecycle_rules',
-            field: 'lifecycle',
-            message: `The bucket’s ${current.lifecycleRules.length} lifecycle rule(s) of today will be replaced by the ones shown.`,
-          });
-        }
-        if (
-          current.corsRules.length > 0 &&
-          corsKey(current.corsRules) !== corsKey(desired.corsRules)
-        ) {
-          warnings.push({
-            code: 'replaces_cors_rules',
-            field: 'cors',
-            message: `The bucket’s ${current.corsRules.length} CORS rule(s) of today will be replaced by the ones shown.`,
-          });
-        }
+        warnings.push(...ruleChangeWarnings(current, desired));
       } else {
         steps.push({
           kind: 'useBucket',
@@ -325,6 +251,8 @@ export class SetupService {
 
     const key = keyInput(request, 'the-bucket');
     const access = ACCESS_LABELS[request.key.access];
+    const narrow = accessWarning(request);
+    if (narrow) warnings.push(narrow);
     steps.push({
       kind: 'createKey',
       title: `Create the application key “${request.key.name}”`,
@@ -384,7 +312,7 @@ export class SetupService {
       warnings.push({
         code: 'key_expires',
         field: 'key.validDays',
-        message: `The new key stops working after ${request.key.validDays} days; ${TARGET_PRESETS[request.target].label} will then fail until you give it a new key.`,
+        message: `The new key stops working after ${request.key.validDays} days; then give ${toolName(request.target)} a new one, or it stops working too.`,
       });
     }
     const held = session.summary.capabilities;
@@ -414,19 +342,10 @@ export class SetupService {
     if (record?.result && !record.recheck) return record.result;
     // A duplicate sent while the first is still running waits for the first.
     if (record?.running) return record.running;
+    // Before anything is saved or written: a destructive change needs the user's say-so.
+    if (!record?.bucket) await this.requireConfirmations(session, request);
     if (!record) {
-      record = {
-        fingerprint,
-        running: null,
-        result: null,
-        bucket: null,
-        bucketCreateSent: false,
-        key: null,
-        keyCreateSent: false,
-        keysBefore: null,
-        recheck: false,
-        leftoverMarkers: [],
-      };
+      record = newApplyRecord(fingerprint);
       this.remember(session, request.idempotencyKey, record);
     }
     const current = record;
@@ -439,6 +358,32 @@ export class SetupService {
     current.running = run;
     this.running.add(run);
     return run;
+  }
+
+  /** 409 confirmation_needed, writing nothing, unless `confirm` lists every destructive change. */
+  private async requireConfirmations(session: Session, request: ApplyRequest): Promise<void> {
+    const warnings: PlanWarning[] = [];
+    if (request.bucket.mode === 'create') {
+      if (request.bucket.objectLock) warnings.push(OBJECT_LOCK_PERMANENT);
+    } else {
+      const current = await this.existingBucket(session.connection, request.bucket.bucketId);
+      warnings.push(...ruleChangeWarnings(current, desiredRules(request, current)));
+    }
+    const confirmed = new Set(request.confirm ?? []);
+    const missing = warnings.filter((w) => needsConfirmation(w.code) && !confirmed.has(w.code));
+    if (missing.length === 0) return;
+    throw new AppError(
+      409,
+      'confirmation_needed',
+      `This setup would ${missing.length === 1 ? 'make a change' : 'make changes'} that cannot be undone: ${missing.map((w) => w.message).join(' ')} Send the request again with confirm: [${missing.map((w) => `"${w.code}"`).join(', ')}] if that is what you want.`,
+      {
+        field: 'confirm',
+        confirmations: missing.map((w) => ({
+          code: w.code as ConfirmableWarning,
+          message: w.message,
+        })),
+      },
+    );
   }
 
   private remember(session: Session, idempotencyKey: string, record: ApplyRecord): void {
@@ -455,7 +400,6 @@ export class SetupService {
     request: ApplyRequest,
     record: ApplyRecord,
   ): Promise<SetupResult> {
-    const desired = desiredRules(request);
     // writeBuckets for an existing bucket is checked once we know it needs a change.
     requireCapabilities(session, neededCapabilities(request, request.bucket.mode === 'create'));
     if (!record.bucket) checkRenderable(this.deps.renderFiles, request, this.endpoint(session));
@@ -463,8 +407,8 @@ export class SetupService {
     if (!record.bucket) {
       record.bucket =
         request.bucket.mode === 'create'
-          ? await this.createBucket(session, request, desired, record)
-          : await this.updateBucket(session, request, request.bucket.bucketId, desired);
+          ? await this.createBucket(session, request, desiredRules(request), record)
+          : await this.updateBucket(session, request, request.bucket.bucketId);
     }
     const bucket = record.bucket;
 
@@ -475,7 +419,7 @@ export class SetupService {
     }
     const key = record.key;
 
-    const verification = await this.checkKey(session, request, bucket, key, record);
+    const verification = await this.keyCheck.run(session, request, bucket, key, record);
     const endpoint = this.endpoint(session);
     const values: ConfigValues = {
       target: request.target,
@@ -507,7 +451,9 @@ export class SetupService {
       const message = error instanceof Error ? error.message : 'unknown problem';
       verification.checks.push({
         name: 'files',
+        label: keyCheckLabel('files', bucket.bucketName),
         ok: false,
+        status: 'failed',
         detail: `Config files could not be made: ${message}`,
       });
       verification.ok = false;
@@ -617,10 +563,10 @@ export class SetupService {
     session: Session,
     request: SetupRequest,
     bucketId: string,
-    desired: Desired,
   ): Promise<B2Bucket> {
     const conn = session.connection;
     const current = await this.existingBucket(conn, bucketId);
+    const desired = desiredRules(request, current);
     if (rulesMatch(current, desired)) return current;
     requireCapabilities(session, neededCapabilities(request, true));
     try {
@@ -698,320 +644,5 @@ export class SetupService {
       if (still) throw error;
     }
     this.deps.logger.info('removed a key whose creation answer was lost', { applicationKeyId });
-  }
-
-  // --- The key check ----------------------------------------------------------------------------
-  private async checkKey(
-    session: Session,
-    request: SetupRequest,
-    bucket: B2Bucket,
-    key: B2NewKey,
-    record: ApplyRecord,
-  ): Promise<SetupResult['verification']> {
-    const checks: VerificationCheck[] = [];
-    // A check that failed because B2 was busy or did not answer says nothing about the key.
-    let passing = false;
-    const failed = (error: unknown) => {
-      if (isAppError(error) && error.retryable) passing = true;
-      return isAppError(error) ? error.message : 'Something went wrong on our side.';
-    };
-    const done = () => {
-      record.recheck = passing;
-      return { ok: checks.every((c) => c.ok), checks };
-    };
-    const baseUrl = session.summary.sandbox
-      ? (this.deps.config.sandbox?.apiUrl ?? this.deps.config.b2ApiUrl)
-      : this.deps.config.b2ApiUrl;
-
-    let keyConn: B2Connection;
-    try {
-      keyConn = await this.deps.gateway.connect({
-        baseUrl,
-        applicationKeyId: key.applicationKeyId,
-        applicationKey: key.applicationKey,
-      });
-      checks.push({ name: 'authorize', ok: true, detail: 'The new key signs in to Backblaze.' });
-    } catch (error) {
-      checks.push({
-        name: 'authorize',
-        ok: false,
-        detail: `The new key could not sign in: ${failed(error)}`,
-      });
-      return done();
-    }
-
-    const auth = keyConn.authorization;
-    if (request.key.restrictToBucket) {
-      const ok = auth.bucketId === bucket.bucketId;
-      checks.push({
-        name: 'restrictedToBucket',
-        ok,
-        detail: ok
-          ? `The key reaches only the bucket “${bucket.bucketName}”.`
-          : 'The key is not limited to this bucket as asked.',
-      });
-    }
-    const capsOk = sameSet(auth.capabilities, key.capabilities);
-    checks.push({
-      name: 'capabilities',
-      ok: capsOk,
-      detail: capsOk
-        ? `The key holds exactly: ${key.capabilities.join(', ')}.`
-        : `The key holds ${auth.capabilities.join(', ')}, not what was asked.`,
-    });
-
-    const caps = auth.capabilities;
-    // Markers are removed with the new key, or, when it may not delete, with the session's key.
-    // Without a remover no marker is written: it would stay in the bucket for good.
-    const remover = caps.includes('deleteFiles')
-      ? keyConn
-      : session.summary.capabilities.includes('deleteFiles')
-        ? session.connection
-        : null;
-    // The marker goes over the API the tool will use, once: the sign-in above already proved the
-    // key and its restrictions natively, so an S3 tool's key needs no native marker as well.
-    if (TARGET_PRESETS[request.target].usesS3) {
-      await this.s3Check(session, bucket, key, caps, remover, record, checks, failed);
-    } else if (caps.includes('writeFiles') && remover) {
-      await this.markerCheck(keyConn, remover, bucket, key, record, checks, failed);
-    }
-    return done();
-  }
-
-  /**
-   * The target speaks S3: reach the bucket at the S3 endpoint with the new key, and where it may
-   * write, put a marker and delete that version again (the check's only marker). Each step the key
-   * may not take is skipped; a marker a lost answer may have left is removed natively, by name.
-   */
-  private async s3Check(
-    session: Session,
-    bucket: B2Bucket,
-    key: B2NewKey,
-    caps: string[],
-    remover: B2Connection | null,
-    record: ApplyRecord,
-    checks: VerificationCheck[],
-    failed: (error: unknown) => string,
-  ): Promise<void> {
-    const { s3Endpoint, s3Region } = session.summary;
-    const s3 = this.deps.gateway.s3({
-      endpoint: s3Endpoint,
-      region: s3Region,
-      applicationKeyId: key.applicationKeyId,
-      applicationKey: key.applicationKey,
-    });
-    const where = `the S3 endpoint ${s3Endpoint}`;
-
-    if (!caps.includes('listBuckets') && !caps.includes('readBuckets')) {
-      checks.push({
-        name: 'S3: bucket reachable',
-        ok: true,
-        detail: `Skipped: the key may not list buckets, so it cannot ask ${where} about the bucket.`,
-      });
-    } else {
-      try {
-        await s3.headBucket(bucket.bucketName);
-        checks.push({
-          name: 'S3: bucket reachable',
-          ok: true,
-          detail: `The key reaches the bucket “${bucket.bucketName}” at ${where}.`,
-        });
-      } catch (error) {
-        checks.push({
-          name: 'S3: bucket reachable',
-          ok: false,
-          detail: `The key could not reach the bucket at ${where}: ${failed(error)}`,
-        });
-        // A marker an earlier try may have left goes all the same (no call when there is none).
-        if (remover) await this.removeLeftoverMarkers(remover, bucket, record);
-        return;
-      }
-    }
-
-    if (!caps.includes('writeFiles') || !remover) {
-      checks.push({
-        name: 'S3: upload',
-        ok: true,
-        detail: caps.includes('writeFiles')
-          ? 'Skipped: neither this key nor your connected key may delete files, so no marker is written over S3 (it would stay in the bucket).'
-          : 'Skipped: this key cannot upload, so no file is written over S3.',
-      });
-      return;
-    }
-    const fileName = `${key.namePrefix ?? ''}b2-setup-wizard-s3-check-${randomBytes(6).toString('hex')}.txt`;
-    let versionId: string | null;
-    try {
-      const put = await s3.putObject({
-        bucket: bucket.bucketName,
-        key: fileName,
-        body: MARKER_CONTENT,
-        contentType: 'text/plain',
-      });
-      versionId = put.versionId;
-      if (put.strayCopiesPossible || versionId === null) {
-        record.leftoverMarkers.push({ fileName, fileId: null });
-      }
-      checks.push({
-        name: 'S3: upload',
-        ok: true,
-        detail: `The key uploaded the marker file “${fileName}” over S3.`,
-      });
-    } catch (error) {
-      if (isAppError(error) && error.outcomeUnknown) {
-        record.leftoverMarkers.push({ fileName, fileId: null });
-      }
-      checks.push({
-        name: 'S3: upload',
-        ok: false,
-        detail: `The key could not upload a file over S3: ${failed(error)}`,
-      });
-      await this.removeLeftoverMarkers(remover, bucket, record);
-      return;
-    }
-
-    if (caps.includes('deleteFiles') && versionId !== null) {
-      try {
-        await s3.deleteObjectVersion({ bucket: bucket.bucketName, key: fileName, versionId });
-        checks.push({
-          name: 'S3: delete',
-          ok: true,
-          detail: 'The key deleted the marker file again over S3.',
-        });
-      } catch (error) {
-        record.leftoverMarkers.push({ fileName, fileId: versionId });
-        checks.push({
-          name: 'S3: delete',
-          ok: false,
-          detail: `The key could not delete the marker file over S3: ${failed(error)}`,
-        });
-      }
-    } else if (versionId !== null) {
-      // S3's version id is B2's file id: the native remover can take it away.
-      record.leftoverMarkers.push({ fileName, fileId: versionId });
-      checks.push({
-        name: 'S3: delete',
-        ok: true,
-        detail:
-          'Skipped: the key may not delete, so the marker was removed with your connected key.',
-      });
-    }
-    const problem = await this.removeLeftoverMarkers(remover, bucket, record);
-    if (problem !== null) {
-      checks.push({
-        name: 'S3: clean up',
-        ok: false,
-        detail: `The marker file “${fileName}” could not be removed: ${failed(problem)}`,
-      });
-    }
-  }
-
-  /**
-   * A native tool's check: upload a tiny marker with the new key, then delete it (and any copy a
-   * lost answer left).
-   */
-  private async markerCheck(
-    keyConn: B2Connection,
-    remover: B2Connection,
-    bucket: B2Bucket,
-    key: B2NewKey,
-    record: ApplyRecord,
-    checks: VerificationCheck[],
-    failed: (error: unknown) => string,
-  ): Promise<void> {
-    const viaSession = remover !== keyConn;
-    const fileName = `${key.namePrefix ?? ''}b2-setup-wizard-check-${randomBytes(6).toString('hex')}.txt`;
-    let file: UploadedFile;
-    try {
-      file = await keyConn.uploadFile({
-        bucketId: bucket.bucketId,
-        fileName,
-        data: MARKER_CONTENT,
-        contentType: 'text/plain',
-      });
-      checks.push({
-        name: 'upload',
-        ok: true,
-        detail: `The key uploaded the marker file “${fileName}”.`,
-      });
-    } catch (error) {
-      // The upload may have worked although its answer was lost: look for it next time.
-      if (isAppError(error) && error.outcomeUnknown) {
-        record.leftoverMarkers.push({ fileName, fileId: null });
-      }
-      checks.push({
-        name: 'upload',
-        ok: false,
-        detail: `The key could not upload a file: ${failed(error)}`,
-      });
-      await this.removeLeftoverMarkers(remover, bucket, record);
-      return;
-    }
-
-    record.leftoverMarkers.push({ fileName, fileId: file.fileId });
-    // A retried upload may have stored a copy whose answer was lost: find it by name.
-    if (file.strayCopiesPossible) record.leftoverMarkers.push({ fileName, fileId: null });
-    const problem = await this.removeLeftoverMarkers(remover, bucket, record);
-    checks.push(
-      problem === null
-        ? {
-            name: 'delete',
-            ok: true,
-            detail: viaSession
-              ? 'The marker file was deleted again (with your connected key, as the new key may not delete).'
-              : 'The key deleted the marker file again.',
-          }
-        : {
-            name: 'delete',
-            ok: false,
-            detail: `The marker file “${fileName}” could not be deleted: ${failed(problem)}`,
-          },
-    );
-  }
-
-  /**
-   * Deletes the marker files a check left: by id where known, else every version of the name
-   * (needs listFiles). Answers the first error, or null when nothing is left.
-   */
-  private async removeLeftoverMarkers(
-    remover: B2Connection,
-    bucket: B2Bucket,
-    record: ApplyRecord,
-  ): Promise<unknown> {
-    const canList = remover.authorization.capabilities.includes('listFiles');
-    const left: ApplyRecord['leftoverMarkers'] = [];
-    let problem: unknown = null;
-    // Known ids first, so the version the check uploaded is the one deleted by id.
-    const ordered = [...record.leftoverMarkers].sort(
-      (a, b) => Number(a.fileId === null) - Number(b.fileId === null),
-    );
-    const byName = async (fileName: string) => {
-      const versions = await remover.listFileVersions({
-        bucketId: bucket.bucketId,
-        prefix: fileName,
-      });
-      for (const v of versions.filter((f) => f.fileName === fileName)) {
-        await remover.deleteFileVersion(v);
-      }
-    };
-    for (const marker of ordered) {
-      try {
-        if (marker.fileId === null) {
-          if (canList) await byName(marker.fileName);
-          continue;
-        }
-        try {
-          await remover.deleteFileVersion({ fileId: marker.fileId, fileName: marker.fileName });
-        } catch (error) {
-          // Perhaps already gone (an earlier try's answer was lost): look by name.
-          if (!canList) throw error;
-          await byName(marker.fileName);
-        }
-      } catch (error) {
-        problem ??= error;
-        left.push(marker);
-      }
-    }
-    record.leftoverMarkers = left;
-    return problem;
   }
 }

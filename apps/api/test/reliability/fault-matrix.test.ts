@@ -167,7 +167,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-/** How an unfinished answer fails the cell, or null when it is a fair "press Retry". */
+/** How an unfinished answer fails the cell, or null when it is a fair "try again". */
 function notRetryable(answer: Answer): string | null {
   if (answer.status === 200) {
     const result = setupResultSchema.parse(answer.body);
@@ -177,7 +177,7 @@ function notRetryable(answer: Answer): string | null {
     for (const check of failed) {
       const problem = notPlainWords(check.detail);
       if (problem) return `check ${check.name}: ${problem}`;
-      if (!/press Retry/.test(check.detail)) return `check ${check.name} does not offer Retry`;
+      if (!/try again/.test(check.detail)) return `check ${check.name} does not offer Retry`;
     }
     return null;
   }
@@ -210,7 +210,11 @@ async function runCell(row: Row, fault: Fault, index: string): Promise<string[] 
   }
   const key = idempotencyKey();
   const apply = async (): Promise<Answer> => {
-    const res = await agent.post('/api/setup/apply').send({ ...request, idempotencyKey: key });
+    // The existing bucket keeps all versions today: the user has agreed to delete old ones.
+    const confirm = row.mode === 'existing' ? ['deletes_old_versions'] : undefined;
+    const res = await agent
+      .post('/api/setup/apply')
+      .send({ ...request, confirm, idempotencyKey: key });
     return { status: res.status, body: res.body };
   };
   const complete = (a: Answer) => a.status === 200 && a.body.verification?.ok === true;

@@ -56,8 +56,12 @@ function s3Rule(scope: Scope, origins: string[], uploads: boolean): CorsRule {
       };
 }
 
-export function corsRulesFor(step: CorsStep): CorsRule[] {
+/** The rules a step asks for; keepCurrent needs the bucket's rules of today. */
+export function corsRulesFor(step: CorsStep, current?: readonly CorsRule[]): CorsRule[] {
   switch (step.preset) {
+    case 'keepCurrent':
+      if (!current) throw new Error('keepCurrent needs the bucket’s current CORS rules');
+      return structuredClone([...current]);
     case 'none':
       return [];
     case 'custom':
@@ -96,4 +100,8 @@ export const CORS_LABELS: Record<CorsStep['preset'], { label: string; descriptio
     description: 'Only your own website may use this bucket from a browser.',
   },
   custom: { label: 'Use custom CORS rules', description: 'Your own rules, as B2 stores them.' },
+  keepCurrent: {
+    label: 'Keep the rules it has now',
+    description: 'Web pages keep exactly the access they have today.',
+  },
 };

@@ -1,8 +1,15 @@
 // The dashboard's lifecycle choices as the B2 JSON they store (B2-FACTS §4, TARGETS A1).
 import type { LifecycleRule, LifecycleStep } from '../schemas/setup-request';
 
-export function lifecycleRulesFor(step: LifecycleStep): LifecycleRule[] {
+/** The rules a step asks for; keepCurrent needs the bucket's rules of today. */
+export function lifecycleRulesFor(
+  step: LifecycleStep,
+  current?: readonly LifecycleRule[],
+): LifecycleRule[] {
   switch (step.preset) {
+    case 'keepCurrent':
+      if (!current) throw new Error('keepCurrent needs the bucket’s current lifecycle rules');
+      return structuredClone([...current]);
     case 'keepAll':
       return [];
     case 'keepLatest':
@@ -41,5 +48,9 @@ export const LIFECYCLE_LABELS: Record<
   custom: {
     label: 'Use custom lifecycle rules',
     description: 'Your own rules per file-name prefix. B2 applies them about once a day.',
+  },
+  keepCurrent: {
+    label: 'Keep the rules it has now',
+    description: 'Nothing about how long this bucket keeps files changes.',
   },
 };

@@ -43,7 +43,11 @@ describe('targetDefaults', () => {
     // B2 encrypts every bucket: no target offers a choice, and none asks for it off.
     expect(request.bucket).not.toHaveProperty('encryption');
     expect(request.lifecycle).toEqual(preset.lifecycle);
-    expect(request.key).toMatchObject({ ...preset.key, restrictToBucket: true });
+    expect(request.key).toMatchObject({
+      access: preset.key.access,
+      listAllBucketNames: preset.key.listAllBucketNames,
+      restrictToBucket: true,
+    });
   });
 
   it('S3 tools get listAllBucketNames; native ones do not need it', () => {

@@ -17,7 +17,11 @@ export interface TargetPreset {
   bucket: { type: 'allPrivate' | 'allPublic' };
   lifecycle: LifecycleStep;
   cors: CorsStep | { preset: 'oneOrigin'; origin: ''; apis: 'both'; uploads: boolean };
-  key: { access: KeyAccess; listAllBucketNames: boolean };
+  /**
+   * access: the default. leastAccess: the least that still works (readWrite for tools that
+   * delete old data to apply their retention). job: what fails with less, as in "cannot back up".
+   */
+  key: { access: KeyAccess; leastAccess: KeyAccess; job: string; listAllBucketNames: boolean };
   /** File names the Done step offers, beside SETUP-SUMMARY.md. */
   files: readonly string[];
   /** The start of the bucket name the wizard proposes. */
@@ -32,7 +36,12 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
-    key: { access: 'readWrite', listAllBucketNames: true },
+    key: {
+      access: 'readWrite',
+      leastAccess: 'readWrite',
+      job: 'back up',
+      listAllBucketNames: true,
+    },
     files: ['litestream.yml'],
     bucketNameStem: 'litestream-backups',
   },
@@ -43,7 +52,12 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
-    key: { access: 'readWrite', listAllBucketNames: false },
+    key: {
+      access: 'readWrite',
+      leastAccess: 'readWrite',
+      job: 'back up',
+      listAllBucketNames: false,
+    },
     files: ['jetbackup-destination.txt'],
     bucketNameStem: 'jetbackup-backups',
   },
@@ -54,7 +68,12 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepAll' },
     cors: { preset: 'oneOrigin', origin: '', apis: 'both', uploads: true },
-    key: { access: 'readWrite', listAllBucketNames: true },
+    key: {
+      access: 'readWrite',
+      leastAccess: 'noDelete',
+      job: 'store files',
+      listAllBucketNames: true,
+    },
     files: ['laravel.env', 'filesystems-disk.php'],
     bucketNameStem: 'laravel-files',
   },
@@ -65,7 +84,12 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
-    key: { access: 'readWrite', listAllBucketNames: true },
+    key: {
+      access: 'readWrite',
+      leastAccess: 'readWrite',
+      job: 'sync files',
+      listAllBucketNames: true,
+    },
     files: ['rclone.conf'],
     bucketNameStem: 'rclone-files',
   },
@@ -76,7 +100,12 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepLatest' },
     cors: { preset: 'none' },
-    key: { access: 'readWrite', listAllBucketNames: true },
+    key: {
+      access: 'readWrite',
+      leastAccess: 'readWrite',
+      job: 'back up',
+      listAllBucketNames: true,
+    },
     files: ['restic.env'],
     bucketNameStem: 'restic-backups',
   },
@@ -87,7 +116,12 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepAll' },
     cors: { preset: 'none' },
-    key: { access: 'readWrite', listAllBucketNames: true },
+    key: {
+      access: 'readWrite',
+      leastAccess: 'noDelete',
+      job: 'work with files',
+      listAllBucketNames: true,
+    },
     files: ['aws-config', 'aws-credentials', '.s3cfg'],
     bucketNameStem: 's3-files',
   },
@@ -98,7 +132,12 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
     bucket: { type: 'allPrivate' },
     lifecycle: { preset: 'keepAll' },
     cors: { preset: 'none' },
-    key: { access: 'readWrite', listAllBucketNames: false },
+    key: {
+      access: 'readWrite',
+      leastAccess: 'noDelete',
+      job: 'work with files',
+      listAllBucketNames: false,
+    },
     files: ['b2-credentials.env', 'b2-setup.json'],
     bucketNameStem: 'my-files',
   },

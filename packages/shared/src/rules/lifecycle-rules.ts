@@ -1,6 +1,8 @@
 // B2's lifecycle-rule constraints (B2-FACTS §4).
 
 export const MAX_LIFECYCLE_RULES = 100;
+/** The longest day count we send: 100 years, as for the "keep prior versions" preset. */
+export const MAX_LIFECYCLE_DAYS = 36500;
 
 export interface LifecycleRuleInput {
   fileNamePrefix: string;
@@ -40,6 +42,11 @@ export function lifecycleRulesProblems(rules: readonly LifecycleRuleInput[]): Ru
         problems.push({
           path: [index, field],
           message: `${label} must be a whole number of at least 1, or left empty. 0 is not allowed.`,
+        });
+      } else if (days > MAX_LIFECYCLE_DAYS) {
+        problems.push({
+          path: [index, field],
+          message: `${label} can be at most ${MAX_LIFECYCLE_DAYS} (100 years), or left empty to keep files for good.`,
         });
       }
     }

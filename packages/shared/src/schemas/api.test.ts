@@ -151,7 +151,15 @@ describe('response schemas', () => {
       endpoint: { s3Endpoint: 'https://s3.us-west-004.backblazeb2.com', s3Region: 'us-west-004' },
       verification: {
         ok: true,
-        checks: [{ name: 'authorize', ok: true, detail: 'The key works.' }],
+        checks: [
+          {
+            name: 'authorize',
+            label: 'Signs in',
+            ok: true,
+            status: 'passed',
+            detail: 'The key works.',
+          },
+        ],
       },
       files: [
         {

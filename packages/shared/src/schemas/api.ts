@@ -1,5 +1,7 @@
 // Requests and responses of the API contract (DESIGN.md "API contract (v1)") besides SetupRequest.
 import { z } from 'zod';
+import { KEY_CHECK_STATUSES } from '../presets/key-checks';
+import { CONFIRMABLE_WARNINGS } from '../presets/plan-warnings';
 import { corsRuleSchema, lifecycleRuleSchema, targetSchema } from './setup-request';
 
 export const connectRequestSchema = z.union(
@@ -121,8 +123,13 @@ export const generatedFileSchema = z.object({
 export type GeneratedFile = z.infer<typeof generatedFileSchema>;
 
 export const verificationCheckSchema = z.object({
+  /** A stable id scripts read (KEY_CHECK_NAMES). */
   name: z.string(),
+  /** What the page shows, in plain words. */
+  label: z.string(),
+  /** Passed only; a check that was not run is never "ok". */
   ok: z.boolean(),
+  status: z.enum(KEY_CHECK_STATUSES),
   detail: z.string(),
 });
 export type VerificationCheck = z.infer<typeof verificationCheckSchema>;
@@ -172,6 +179,10 @@ export const errorEnvelopeSchema = z.object({
     retryable: z.boolean().optional(),
     /** A free name to offer when the bucket name is taken. */
     suggestion: z.string().optional(),
+    /** With 409 confirmation_needed: what the request must list in `confirm`, and why. */
+    confirmations: z
+      .array(z.object({ code: z.enum(CONFIRMABLE_WARNINGS), message: z.string() }))
+      .optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -342,3 +342,59 @@ describe('applyRequestSchema', () => {
     expect(parsed.bucket).toMatchObject({ type: 'allPrivate' });
   });
 });
+
+describe('keepCurrent and confirm', () => {
+  const existing = {
+    target: 'rclone',
+    bucket: { mode: 'existing', bucketId: 'b-1' },
+    lifecycle: { preset: 'keepCurrent' },
+    cors: { preset: 'keepCurrent' },
+    key: { name: 'rclone-key' },
+  };
+
+  it('keeps an existing bucket’s rules as they are', () => {
+    expect(setupRequestSchema.parse(existing)).toMatchObject({
+      lifecycle: { preset: 'keepCurrent' },
+      cors: { preset: 'keepCurrent' },
+    });
+  });
+
+  it('is refused for a new bucket, on the step that asks for it, saying why', () => {
+    const created = { ...existing, bucket: { mode: 'create', name: 'acme-new-bucket' } };
+    const message =
+      '“Keep the rules it has now” is only for a bucket you already have. Choose a rule for the new bucket.';
+    expect(issues(setupRequestSchema, created)).toEqual([
+      { field: 'lifecycle.preset', message },
+      { field: 'cors.preset', message },
+    ]);
+  });
+
+  it('apply takes the consequences the user confirmed, and refuses unknown ones', () => {
+    const apply = { ...existing, idempotencyKey: 'apply-12345678' };
+    expect(
+      applyRequestSchema.parse({ ...apply, confirm: ['deletes_old_versions'] }).confirm,
+    ).toEqual(['deletes_old_versions']);
+    expect(issues(applyRequestSchema, { ...apply, confirm: ['yes'] })).toEqual([
+      {
+        field: 'confirm.0',
+        message:
+          'confirm lists warning codes: deletes_old_versions, removes_cors_rules, object_lock_permanent.',
+      },
+    ]);
+  });
+
+  it('caps custom lifecycle days at 36500, like the preset', () => {
+    const rules = [
+      { fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 1e300 },
+    ];
+    expect(
+      issues(setupRequestSchema, { ...existing, lifecycle: { preset: 'custom', rules } }),
+    ).toEqual([
+      {
+        field: 'lifecycle.rules.0.daysFromHidingToDeleting',
+        message:
+          'Days until a hidden file is deleted can be at most 36500 (100 years), or left empty to keep files for good.',
+      },
+    ]);
+  });
+});

@@ -5,8 +5,9 @@ import { configNameProblem } from '../rules/config-name';
 import { hasControlCharacter } from '../rules/control-characters';
 import { corsOriginProblem, corsRulesProblems } from '../rules/cors-rules';
 import { KEY_MAX_VALID_DAYS, keyNameProblem } from '../rules/key-name';
-import { lifecycleRulesProblems } from '../rules/lifecycle-rules';
+import { lifecycleRulesProblems, MAX_LIFECYCLE_DAYS } from '../rules/lifecycle-rules';
 import { KEY_ACCESS } from '../presets/capabilities';
+import { CONFIRMABLE_WARNINGS } from '../presets/plan-warnings';
 
 export const TARGETS = [
   'litestream',
@@ -87,8 +88,13 @@ export const lifecycleStepSchema = z.discriminatedUnion(
   [
     z.object({ preset: z.literal('keepAll') }),
     z.object({ preset: z.literal('keepLatest') }),
-    z.object({ preset: z.literal('keepPriorDays'), days: wholeDays('Number of days', 36500) }),
+    z.object({
+      preset: z.literal('keepPriorDays'),
+      days: wholeDays('Number of days', MAX_LIFECYCLE_DAYS),
+    }),
     z.object({ preset: z.literal('custom'), rules: lifecycleRulesSchema }),
+    // An existing bucket's rules as they are (checked against bucket.mode below).
+    z.object({ preset: z.literal('keepCurrent') }),
   ],
   { error: 'Choose how long to keep old versions.' },
 );
@@ -142,6 +148,7 @@ export const corsStepSchema = z.discriminatedUnion(
       uploads: z.boolean().default(false),
     }),
     z.object({ preset: z.literal('custom'), rules: corsRulesSchema }),
+    z.object({ preset: z.literal('keepCurrent') }),
   ],
   { error: 'Choose who may use this bucket from a web browser.' },
 );
@@ -246,7 +253,11 @@ export const targetOptionsSchema = z.object({
 export type TargetOptions = z.infer<typeof targetOptionsSchema>;
 
 // --- The whole request --------------------------------------------------------------------------
-export const setupRequestSchema = z.object({
+const KEEP_CURRENT_NEW_BUCKET =
+  '“Keep the rules it has now” is only for a bucket you already have. Choose a rule for the new bucket.';
+
+/** The request's fields without the rules across steps (for picking single steps). */
+export const setupRequestFields = z.object({
   target: targetSchema,
   bucket: bucketStepSchema,
   lifecycle: lifecycleStepSchema,
@@ -254,6 +265,20 @@ export const setupRequestSchema = z.object({
   key: keyStepSchema,
   options: targetOptionsSchema.optional(),
 });
+
+function keepCurrentOnlyForExisting(
+  request: z.infer<typeof setupRequestFields>,
+  ctx: z.RefinementCtx,
+): void {
+  if (request.bucket.mode === 'existing') return;
+  for (const step of ['lifecycle', 'cors'] as const) {
+    if (request[step].preset === 'keepCurrent') {
+      ctx.addIssue({ code: 'custom', path: [step, 'preset'], message: KEEP_CURRENT_NEW_BUCKET });
+    }
+  }
+}
+
+export const setupRequestSchema = setupRequestFields.superRefine(keepCurrentOnlyForExisting);
 export type SetupRequest = z.infer<typeof setupRequestSchema>;
 export type SetupRequestInput = z.input<typeof setupRequestSchema>;
 
@@ -263,7 +288,19 @@ export const idempotencyKeySchema = z
   .max(128, 'idempotencyKey can have at most 128 characters.')
   .regex(/^[A-Za-z0-9_-]+$/, "idempotencyKey can only use letters, digits, '-' and '_'.");
 
-export const applyRequestSchema = setupRequestSchema.extend({
-  idempotencyKey: idempotencyKeySchema,
-});
+export const applyRequestSchema = setupRequestFields
+  .extend({
+    idempotencyKey: idempotencyKeySchema,
+    /** The plan's consequences the user agreed to; apply refuses the others (409). */
+    confirm: z
+      .array(
+        z.enum(CONFIRMABLE_WARNINGS, {
+          error: `confirm lists warning codes: ${CONFIRMABLE_WARNINGS.join(', ')}.`,
+        }),
+        { error: `confirm must be a list of warning codes, like ["${CONFIRMABLE_WARNINGS[0]}"].` },
+      )
+      .max(CONFIRMABLE_WARNINGS.length)
+      .optional(),
+  })
+  .superRefine(keepCurrentOnlyForExisting);
 export type ApplyRequest = z.infer<typeof applyRequestSchema>;

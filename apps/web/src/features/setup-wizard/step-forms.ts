@@ -7,7 +7,7 @@ import {
   defaultKeyName,
   keyStepSchema,
   lifecycleStepSchema,
-  setupRequestSchema,
+  setupRequestFields,
   targetOptionsSchema,
   type Target,
   type TargetOptions,
@@ -27,7 +27,7 @@ type ValueInUnion<T, K extends PropertyKey> = T extends unknown
  */
 export type FlatForm<T> = { [K in KeysOfUnion<T>]?: ValueInUnion<T, K> };
 
-export const targetFormSchema = setupRequestSchema.pick({ target: true, options: true });
+export const targetFormSchema = setupRequestFields.pick({ target: true, options: true });
 export type TargetForm = FlatForm<z.input<typeof targetFormSchema>>;
 export type TargetFormOutput = z.output<typeof targetFormSchema>;
 /** No encryption field: Backblaze encrypts every bucket, so the wizard never sends one. */

@@ -107,7 +107,7 @@ describe('apiRequest', () => {
     expect(error.retryable).toBe(true);
     expect(error.created).toEqual({ bucket: { bucketId: 'b1', bucketName: 'acme-db' } });
     expect(error.issues).toEqual([{ field: 'key.name', message: 'Too long.' }]);
-    expect(error.nextStep).toBe('Wait a moment, then press Retry. Nothing is made twice.');
+    expect(error.nextStep).toBe('Wait a moment, then try again. Nothing is made twice.');
   });
 
   it('when the message already ends with the next step, does not repeat it', async () => {
@@ -117,7 +117,7 @@ describe('apiRequest', () => {
         error: {
           code: 'network_error',
           message:
-            'We could not reach Backblaze. Check the connection, then press Retry. Nothing is made twice.',
+            'We could not reach Backblaze. Check the connection, then try again. Nothing is made twice.',
         },
       }),
     );

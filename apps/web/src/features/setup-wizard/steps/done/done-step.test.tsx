@@ -26,7 +26,15 @@ const result: SetupResult = {
   endpoint: { s3Endpoint: 'https://s3.us-west-004.backblazeb2.com', s3Region: 'us-west-004' },
   verification: {
     ok: true,
-    checks: [{ name: 'authorize', ok: true, detail: 'The key signs in.' }],
+    checks: [
+      {
+        name: 'authorize',
+        label: 'Signs in',
+        ok: true,
+        status: 'passed',
+        detail: 'The key signs in.',
+      },
+    ],
   },
   files: [
     {
@@ -99,7 +107,15 @@ describe('DoneStep', () => {
       ...result,
       verification: {
         ok: false,
-        checks: [{ name: 'upload', ok: false, detail: 'B2 was busy. Check again.' }],
+        checks: [
+          {
+            name: 'upload',
+            label: 'Can upload a file',
+            ok: false,
+            status: 'failed',
+            detail: 'B2 was busy. Check again.',
+          },
+        ],
       },
     };
     const fetch = vi.fn().mockResolvedValue(
