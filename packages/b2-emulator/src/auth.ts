@@ -1,7 +1,12 @@
-/** Who is calling, and what their key allows (B2-FACTS §1, §7, §8). */
-import { badAuthToken, expiredAuthToken, unauthorized } from './errors';
-import type { Capability } from './rules';
-import type { KeyRecord, State, TokenRecord } from './state';
+/**
+ * Who is calling a native B2 call, and what their key allows (docs/b2-behaviour.md, "Capabilities"
+ * and "Application keys").
+ */
+import type { CallContext } from './context';
+import { badAuthToken, badBucketId, expiredAuthToken, unauthorized } from './errors';
+import { header } from './headers';
+import type { Capability } from './rules/capabilities';
+import type { Bucket, KeyRecord, State, TokenRecord } from './state';
 
 export interface Caller {
   token: TokenRecord;
@@ -24,6 +29,10 @@ export function authenticate(
     throw expiredAuthToken();
   return { token, key };
 }
+
+/** The caller of an account call: the account token in the Authorization header. */
+export const accountCaller = (ctx: CallContext): Caller =>
+  authenticate(ctx.state, header(ctx, 'authorization'), 'account');
 
 /** Checks `Authorization: Basic base64(keyId:secret)` for b2_authorize_account. */
 export function checkBasicAuth(state: State, header: string | undefined): KeyRecord {
@@ -73,4 +82,26 @@ export function requireNamePrefix(caller: Caller, fileName: string): void {
   if (prefix !== null && !fileName.startsWith(prefix)) {
     throw unauthorized(`application key is restricted to file names starting with ${prefix}`);
   }
+}
+
+/** One of the caller's own buckets, or 400 bad_bucket_id. */
+export function ownBucket(ctx: CallContext, caller: Caller, bucketId: string): Bucket {
+  const bucket = ctx.state.buckets.get(bucketId);
+  if (!bucket || bucket.accountId !== caller.key.accountId) throw badBucketId(bucketId);
+  return bucket;
+}
+
+/**
+ * The account caller, holding `capability`, and the bucket the `bucketId` parameter names: the
+ * caller's own, and one their key is not restricted away from.
+ */
+export function callerAndBucket(
+  ctx: CallContext,
+  capability: Capability,
+): { caller: Caller; bucket: Bucket } {
+  const caller = accountCaller(ctx);
+  requireCapability(caller, capability);
+  const bucket = ownBucket(ctx, caller, ctx.params.requiredString('bucketId'));
+  requireBucket(caller, bucket.bucketId);
+  return { caller, bucket };
 }

@@ -1,8 +1,7 @@
 /** What a B2 call handler receives and returns. */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PathVersion } from './api-version';
+import type { ApiVersion, PathVersion } from './api-version';
 import type { Params } from './params';
-import type { ApiVersion } from './shapes';
 import type { State } from './state';
 
 export interface EmulatorConfig {
@@ -36,23 +35,3 @@ export interface Reply {
 }
 
 export type Handler = (ctx: CallContext) => Reply | Promise<Reply>;
-
-export const header = (ctx: CallContext, name: string): string | undefined => {
-  const v = ctx.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v[0] : v;
-};
-
-/**
- * The bytes a `Range: bytes=a-b` header asks for (suffix and open-ended forms too): null when
- * there is no usable range (the whole file is sent), 'unsatisfiable' when it lies past the end.
- */
-export function byteRange(
-  range: string | undefined,
-  size: number,
-): { start: number; end: number } | 'unsatisfiable' | null {
-  const match = range === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(range.trim());
-  if (!match || (match[1] === '' && match[2] === '')) return null;
-  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
-  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-  return start >= size || start > end ? 'unsatisfiable' : { start, end };
-}

@@ -26,3 +26,4 @@ export const expiredAuthToken = (): B2Error =>
 export const badBucketId = (bucketId: string): B2Error =>
   new B2Error(400, 'bad_bucket_id', `Invalid bucketId: ${bucketId}`);
 export const notFound = (message: string): B2Error => new B2Error(404, 'not_found', message);
+export const outOfRange = (message: string): B2Error => new B2Error(400, 'out_of_range', message);

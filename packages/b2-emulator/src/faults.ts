@@ -34,6 +34,10 @@ const DEFAULT_CODES: Record<number, string> = {
 export const defaultCode = (status: number): string =>
   DEFAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
 
+/** The Retry-After header of a fault that names one, for either API's error. */
+export const retryAfterHeaders = (fault: FaultSpec): Record<string, string> =>
+  fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+
 export function checkFault(input: unknown): FaultSpec {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw badRequest('a fault must be an object');

@@ -18,6 +18,6 @@ export {
   ALL_CAPABILITIES,
   MASTER_CAPABILITIES,
   BUCKET_KEY_CAPABILITIES,
-  CORS_OPERATIONS,
   type Capability,
-} from './rules';
+} from './rules/capabilities';
+export { CORS_OPERATIONS } from './rules/cors-rules';

@@ -1,6 +1,6 @@
 /** Accounts, their application keys, and the tokens keys are authorized into. */
 import type { PathVersion } from './api-version';
-import type { Capability } from './rules';
+import type { Capability } from './rules/capabilities';
 
 export interface Account {
   accountId: string;

@@ -5,13 +5,11 @@
  */
 import { legacySse } from './encryption';
 import { B2Error, badRequest } from './errors';
-import {
-  checkBucketInfo,
-  checkBucketName,
-  checkBucketType,
-  checkCorsRules,
-  checkLifecycleRules,
-} from './rules';
+import { checkBucketInfo } from './rules/bucket-info';
+import { checkBucketName } from './rules/bucket-name';
+import { checkBucketType } from './rules/bucket-type';
+import { checkCorsRules } from './rules/cors-rules';
+import { checkLifecycleRules } from './rules/lifecycle-rules';
 import { MAX_BUCKETS_PER_ACCOUNT, type Bucket, type State } from './state';
 
 export interface SeedBucketSpec {

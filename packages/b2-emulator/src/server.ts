@@ -1,35 +1,33 @@
 /**
- * The HTTP front: routes B2 calls (v1 to v4), counts and records them, adds latency, applies
- * injected faults, and hands /__emulator/ to the admin routes. Every other path is the
+ * The HTTP front: routes B2 calls (v1 to v4), counts and records them, runs them through the fault
+ * pipeline (latency and injected faults), and hands /__emulator/ to the admin routes. Every other path is the
  * S3-compatible API (src/s3/). Node adds the `Date` header to every answer.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { sendAdmin } from './admin-routes';
-import type { PathVersion } from './api-version';
+import type { ApiVersion, PathVersion } from './api-version';
 import type { CallContext, Handler, Reply } from './context';
 import type { EmulatorCore } from './core';
 import { B2Error, notFound } from './errors';
+import { answerWithFaults } from './fault-pipeline';
+import { retryAfterHeaders } from './faults';
 import { authorizeAccount } from './handlers/authorize';
 import { createBucket, deleteBucket, listBuckets, updateBucket } from './handlers/buckets';
 import {
-  MAX_UPLOAD_BYTES,
-  deleteFileVersion,
   downloadFileById,
   downloadFileByName,
   getDownloadAuthorization,
-  getFileInfo,
-  getUploadUrl,
-  hideFile,
-  listFileNames,
-  listFileVersions,
-  uploadFile,
-} from './handlers/files';
+} from './handlers/downloads';
 import { createKey, deleteKey, listKeys } from './handlers/keys';
+import { listFileNames, listFileVersions } from './handlers/listing';
+import { getUploadUrl, uploadFile } from './handlers/upload';
+import { deleteFileVersion, getFileInfo, hideFile } from './handlers/versions';
 import { asB2Error, parseJsonBody, readBody, sendError, sendReply } from './http-io';
+import { MAX_UPLOAD_BYTES } from './limits';
 import { Params } from './params';
 import { jsonBodyOf } from './request-log';
-import { handleS3, isS3Path } from './s3/s3-server';
-import type { ApiVersion } from './shapes';
+import { isS3Path } from './s3/s3-routes';
+import { handleS3 } from './s3/s3-server';
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -116,33 +114,19 @@ async function handle(
     body: jsonBodyOf(call, body),
     at: core.state.now(),
   });
-  await core.sleep(core.latencyMs);
-
-  const fault = core.faults.take(call);
-  if (fault?.drop === 'before') {
-    req.socket.destroy();
-    return;
-  }
-  let reply: Reply | B2Error;
-  if (fault?.status !== undefined) {
-    const headers: Record<string, string> =
-      fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-    reply = new B2Error(fault.status, fault.code ?? 'bad_request', fault.message ?? '', headers);
-  } else {
-    try {
-      reply = await runCall(core, { ...found, method, body, url, req });
-    } catch (error) {
-      if (!(error instanceof B2Error)) throw error;
-      reply = error;
-    }
-  }
-  if (fault?.drop === 'after') {
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.stallMs !== undefined) await core.sleep(fault.stallMs);
-  if (reply instanceof B2Error) sendError(res, reply);
-  else sendReply(req, res, reply);
+  await answerWithFaults<Reply, B2Error>(core, req, call, {
+    failure: (fault, status) =>
+      new B2Error(
+        status,
+        fault.code ?? 'bad_request',
+        fault.message ?? '',
+        retryAfterHeaders(fault),
+      ),
+    isFailure: (thrown) => thrown instanceof B2Error,
+    run: () => runCall(core, { ...found, method, body, url, req }),
+    send: (answer) =>
+      answer instanceof B2Error ? sendError(res, answer) : sendReply(req, res, answer),
+  });
 }
 
 interface Incoming extends Route {

@@ -1,13 +1,9 @@
 /** The emulator's in-memory world: accounts, keys, tokens, buckets and file versions. */
 import { newBucketId, newFileId, newSecret, newToken, type SecretStyle } from './ids';
-import { sseB2, type ServerSideEncryption } from './encryption';
+import { sseB2 } from './encryption';
 import type { Account, KeyRecord, TokenRecord } from './key-records';
-import {
-  MASTER_CAPABILITIES,
-  type CorsRule,
-  type DefaultRetention,
-  type LifecycleRule,
-} from './rules';
+import { MASTER_CAPABILITIES } from './rules/capabilities';
+import type { Bucket, FileVersion, MultipartUpload, VersionContent } from './storage-records';
 
 export const DEMO_ACCOUNT_ID = 'e2b1d3f4a5c6';
 export const DEMO_MASTER_KEY = 'K000demoMasterKeyForThePracticeSandbox';
@@ -24,56 +20,7 @@ export const MAX_BUCKETS_PER_ACCOUNT = 100;
 export const HIDE_MARKER_TYPE = 'application/x-bz-hide-marker';
 
 export type { Account, KeyRecord, TokenRecord } from './key-records';
-
-export interface Bucket {
-  accountId: string;
-  bucketId: string;
-  bucketName: string;
-  bucketType: string;
-  bucketInfo: Record<string, string>;
-  corsRules: CorsRule[];
-  lifecycleRules: LifecycleRule[];
-  defaultServerSideEncryption: ServerSideEncryption;
-  fileLockEnabled: boolean;
-  defaultRetention: DefaultRetention;
-  replicationConfiguration: Record<string, unknown> | null;
-  revision: number;
-  options: string[];
-  /** When the bucket was made (S3 ListBuckets' CreationDate). */
-  creationTimestamp: number;
-}
-
-export interface FileVersion {
-  accountId: string;
-  bucketId: string;
-  fileId: string;
-  fileName: string;
-  action: 'upload' | 'hide';
-  contentType: string;
-  contentLength: number;
-  contentSha1: string | null;
-  contentMd5: string | null;
-  fileInfo: Record<string, string>;
-  uploadTimestamp: number;
-  serverSideEncryption: ServerSideEncryption | null;
-  data: Buffer;
-  /** The S3 ETag (without quotes) of a file finished by an S3 multipart upload: md5-of-md5s-N. */
-  s3ETag?: string;
-}
-
-/** An S3 multipart upload that has not been completed or aborted yet (B2's unfinished large file). */
-export interface MultipartUpload {
-  uploadId: string;
-  accountId: string;
-  bucketId: string;
-  fileName: string;
-  contentType: string;
-  fileInfo: Record<string, string>;
-  serverSideEncryption: ServerSideEncryption | null;
-  initiated: number;
-  /** By part number. */
-  parts: Map<number, { data: Buffer; md5: string; lastModified: number }>;
-}
+export type { Bucket, FileVersion, MultipartUpload, VersionContent } from './storage-records';
 
 export interface StateOptions {
   accountId: string;
@@ -261,25 +208,34 @@ export class State {
     return latest;
   }
 
-  /** Hides a name: a new, empty "hide" version on top (b2_hide_file, S3 DeleteObject). */
-  addHideMarker(bucket: Bucket, fileName: string): FileVersion {
-    const marker: FileVersion = {
+  /** A new version of a name, on top of its others: an upload (native or S3) or a hide marker. */
+  addVersion(bucket: Bucket, fileName: string, content: VersionContent): FileVersion {
+    const { s3ETag, ...fields } = content;
+    const file: FileVersion = {
       accountId: bucket.accountId,
       bucketId: bucket.bucketId,
       fileId: newFileId(bucket.bucketId, this.cluster, this.now()),
       fileName,
+      ...fields,
+      contentLength: content.data.length,
+      uploadTimestamp: this.timestamp(),
+    };
+    if (s3ETag !== undefined) file.s3ETag = s3ETag;
+    this.files.set(file.fileId, file);
+    return file;
+  }
+
+  /** Hides a name: a new, empty "hide" version on top (b2_hide_file, S3 DeleteObject). */
+  addHideMarker(bucket: Bucket, fileName: string): FileVersion {
+    return this.addVersion(bucket, fileName, {
       action: 'hide',
       contentType: HIDE_MARKER_TYPE,
-      contentLength: 0,
       contentSha1: null,
       contentMd5: null,
       fileInfo: {},
-      uploadTimestamp: this.timestamp(),
       serverSideEncryption: null,
       data: Buffer.alloc(0),
-    };
-    this.files.set(marker.fileId, marker);
-    return marker;
+    });
   }
 }
 

@@ -1,4 +1,7 @@
-/** B2-FACTS §7 "Capability needed per call": without it 401 unauthorized, with only it the call goes through. */
+/**
+ * The capability each call needs (docs/b2-behaviour.md, "Capabilities"): without it 401 unauthorized,
+ * with only it the call goes through.
+ */
 import { describe, expect, it } from 'vitest';
 import { authorize, http, makeBucket, makeKey, upload, useEmulator, type Session } from './helpers';
 

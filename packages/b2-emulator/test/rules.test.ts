@@ -9,7 +9,7 @@ const cors = (patch: Record<string, unknown> = {}): Record<string, unknown> => (
   ...patch,
 });
 
-describe('lifecycle rules (B2-FACTS §4)', () => {
+describe('lifecycle rules (docs/b2-behaviour.md, "Buckets, lifecycle and CORS")', () => {
   const emu = useEmulator();
 
   async function create(
@@ -122,7 +122,7 @@ describe('lifecycle rules (B2-FACTS §4)', () => {
   );
 });
 
-describe('CORS rules (B2-FACTS §5)', () => {
+describe('CORS rules (docs/b2-behaviour.md, "Buckets, lifecycle and CORS")', () => {
   const emu = useEmulator();
 
   async function create(

@@ -1,8 +1,12 @@
-/** b2_authorize_account: the v2 flat (also for v1), v3 grouped and v4 multi-bucket answers (B2-FACTS §1). */
+/**
+ * b2_authorize_account: the v2 flat (also for v1), v3 grouped and v4 multi-bucket answers
+ * (docs/b2-behaviour.md, "API versions").
+ */
 import { checkBasicAuth } from '../auth';
 import type { PathVersion } from '../api-version';
 import { badRequest } from '../errors';
-import { header, type CallContext, type Reply } from '../context';
+import type { CallContext, Reply } from '../context';
+import { header } from '../headers';
 import { TOKEN_LIFETIME_MS, type KeyRecord } from '../state';
 
 export const RECOMMENDED_PART_SIZE = 100_000_000;

@@ -1,29 +1,25 @@
-/** b2_create_bucket, b2_update_bucket, b2_list_buckets, b2_delete_bucket (B2-FACTS §2, §3). */
+/**
+ * b2_create_bucket, b2_update_bucket, b2_list_buckets, b2_delete_bucket (docs/b2-behaviour.md,
+ * "Buckets, lifecycle and CORS").
+ */
 import {
-  authenticate,
+  accountCaller,
+  ownBucket,
   requireAccount,
   requireBucket,
   requireCapability,
-  type Caller,
 } from '../auth';
-import { B2Error, badBucketId, badRequest, unauthorized } from '../errors';
-import { header, type CallContext, type Reply } from '../context';
-import {
-  checkBucketInfo,
-  checkBucketName,
-  checkBucketType,
-  checkBucketTypesFilter,
-  checkCorsRules,
-  checkDefaultRetention,
-  checkLifecycleRules,
-} from '../rules';
+import { B2Error, badRequest, unauthorized } from '../errors';
+import type { CallContext, Reply } from '../context';
+import { checkBucketInfo } from '../rules/bucket-info';
+import { checkBucketName } from '../rules/bucket-name';
+import { checkBucketType, checkBucketTypesFilter } from '../rules/bucket-type';
+import { checkCorsRules } from '../rules/cors-rules';
+import { checkLifecycleRules } from '../rules/lifecycle-rules';
+import { checkDefaultRetention } from '../rules/retention';
 import { checkDefaultSse } from '../encryption';
-import { bucketJson } from '../shapes';
+import { bucketJson } from '../answers';
 import { MAX_BUCKETS_PER_ACCOUNT, compareNames, type Bucket } from '../state';
-
-function callerOf(ctx: CallContext): Caller {
-  return authenticate(ctx.state, header(ctx, 'authorization'), 'account');
-}
 
 function replicationOf(value: unknown): Record<string, unknown> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -37,16 +33,9 @@ const isReplicationSource = (bucket: Bucket): boolean =>
   bucket.replicationConfiguration.asReplicationSource !== null &&
   bucket.replicationConfiguration.asReplicationSource !== undefined;
 
-/** One of the caller's own buckets, or 400 bad_bucket_id. */
-export function ownBucket(ctx: CallContext, caller: Caller, bucketId: string): Bucket {
-  const bucket = ctx.state.buckets.get(bucketId);
-  if (!bucket || bucket.accountId !== caller.key.accountId) throw badBucketId(bucketId);
-  return bucket;
-}
-
 export function createBucket(ctx: CallContext): Reply {
   const { params: p, state } = ctx;
-  const caller = callerOf(ctx);
+  const caller = accountCaller(ctx);
   requireCapability(caller, 'writeBuckets');
   requireAccount(caller, p.requiredString('accountId'));
   const bucketName = checkBucketName(p.value('bucketName'));
@@ -89,7 +78,7 @@ export function createBucket(ctx: CallContext): Reply {
 
 export function updateBucket(ctx: CallContext): Reply {
   const { params: p } = ctx;
-  const caller = callerOf(ctx);
+  const caller = accountCaller(ctx);
   requireCapability(caller, 'writeBuckets');
   requireAccount(caller, p.requiredString('accountId'));
   const bucket = ownBucket(ctx, caller, p.requiredString('bucketId'));
@@ -152,7 +141,7 @@ export function updateBucket(ctx: CallContext): Reply {
 
 export function listBuckets(ctx: CallContext): Reply {
   const { params: p, state } = ctx;
-  const caller = callerOf(ctx);
+  const caller = accountCaller(ctx);
   requireCapability(caller, 'listBuckets');
   requireAccount(caller, p.requiredString('accountId'));
   const bucketId = p.string('bucketId');
@@ -187,7 +176,7 @@ export function listBuckets(ctx: CallContext): Reply {
 
 export function deleteBucket(ctx: CallContext): Reply {
   const { params: p, state } = ctx;
-  const caller = callerOf(ctx);
+  const caller = accountCaller(ctx);
   requireCapability(caller, 'deleteBuckets');
   requireAccount(caller, p.requiredString('accountId'));
   const bucket = ownBucket(ctx, caller, p.requiredString('bucketId'));

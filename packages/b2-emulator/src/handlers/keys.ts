@@ -1,15 +1,12 @@
-/** b2_create_key, b2_list_keys, b2_delete_key (B2-FACTS §7). */
-import { authenticate, requireAccount, requireCapability, type Caller } from '../auth';
+/** b2_create_key, b2_list_keys, b2_delete_key (docs/b2-behaviour.md, "Application keys"). */
+import { accountCaller, requireAccount, requireCapability } from '../auth';
 import { badBucketId, badRequest } from '../errors';
-import { header, type CallContext, type Reply } from '../context';
+import type { CallContext, Reply } from '../context';
 import { newSecret } from '../ids';
-import { checkCapabilities, checkKeyName, checkValidDuration } from '../rules';
-import { isMultiBucketKey, keyJson } from '../shapes';
+import { checkCapabilities } from '../rules/capabilities';
+import { checkKeyName, checkValidDuration } from '../rules/key-name';
+import { isMultiBucketKey, keyJson } from '../answers';
 import { compareNames, type KeyRecord } from '../state';
-
-function callerOf(ctx: CallContext): Caller {
-  return authenticate(ctx.state, header(ctx, 'authorization'), 'account');
-}
 
 /** v4 takes `bucketIds`, earlier versions one `bucketId`; the other spelling is an unknown field. */
 function bucketIdsOf(ctx: CallContext): string[] | null {
@@ -28,7 +25,7 @@ function bucketIdsOf(ctx: CallContext): string[] | null {
 
 export function createKey(ctx: CallContext): Reply {
   const { params: p, state, version } = ctx;
-  const caller = callerOf(ctx);
+  const caller = accountCaller(ctx);
   requireCapability(caller, 'writeKeys');
   requireAccount(caller, p.requiredString('accountId'));
   const keyName = checkKeyName(p.value('keyName'));
@@ -59,7 +56,7 @@ export function createKey(ctx: CallContext): Reply {
 
 export function listKeys(ctx: CallContext): Reply {
   const { params: p, state, version } = ctx;
-  const caller = callerOf(ctx);
+  const caller = accountCaller(ctx);
   requireCapability(caller, 'listKeys');
   requireAccount(caller, p.requiredString('accountId'));
   const max = p.int('maxKeyCount') ?? 100;
@@ -85,7 +82,7 @@ export function listKeys(ctx: CallContext): Reply {
 
 export function deleteKey(ctx: CallContext): Reply {
   const { params: p, state, version } = ctx;
-  const caller = callerOf(ctx);
+  const caller = accountCaller(ctx);
   requireCapability(caller, 'deleteKeys');
   const id = p.requiredString('applicationKeyId');
   const key = state.liveKey(id);

@@ -1,27 +1,21 @@
 /** S3 bucket calls: ListBuckets, HeadBucket, GetBucketLocation/Versioning, Create/DeleteBucket, ListObjects V1/V2. */
 import { B2Error } from '../errors';
-import { checkBucketName } from '../rules';
+import { header } from '../headers';
+import { checkBucketName } from '../rules/bucket-name';
 import { MAX_BUCKETS_PER_ACCOUNT, compareNames, type Bucket, type FileVersion } from '../state';
-import {
-  bucketOf,
-  etagOf,
-  header,
-  isoDate,
-  queryValue,
-  requireCapability,
-  requireNamePrefix,
-  type S3Context,
-  type S3Reply,
-} from './s3-context';
+import { etagOf, isoDate } from './object-metadata';
+import { bucketOf, requireCapability, requireNamePrefix } from './s3-access';
+import { queryValue, type S3Context, type S3Reply } from './s3-context';
 import { S3Error, accessDenied, invalidArgument } from './s3-errors';
-import { s3Encode } from './sigv4';
+import { s3Encode } from './uri-encoding';
 import { text, xmlDocument, type XmlNode } from './xml';
 
 const owner = (accountId: string): XmlNode => ({ ID: accountId, DisplayName: '' });
 
 /**
- * ListBuckets: a bucket-restricted key needs listAllBucketNames (B2-FACTS §7) and then sees every
- * bucket name of the account; an unrestricted key needs listBuckets (or listAllBucketNames).
+ * ListBuckets: a bucket-restricted key needs listAllBucketNames (docs/b2-behaviour.md,
+ * "Capabilities") and then sees every bucket name of the account; an unrestricted key needs
+ * listBuckets (or listAllBucketNames).
  */
 export function listBuckets(ctx: S3Context): S3Reply {
   const { key } = requireCapability(ctx, 'listBuckets', 'listAllBucketNames');

@@ -6,22 +6,14 @@
 import { createHash } from 'node:crypto';
 import { ABSOLUTE_MINIMUM_PART_SIZE } from '../handlers/authorize';
 import { newFileId } from '../ids';
+import { header } from '../headers';
+import { MAX_UPLOAD_BYTES } from '../limits';
 import { compareNames, type Bucket, type MultipartUpload } from '../state';
-import { MAX_UPLOAD_BYTES } from '../handlers/files';
-import {
-  bucketOf,
-  checkContentMd5,
-  fileInfoFrom,
-  header,
-  isoDate,
-  md5Hex,
-  queryValue,
-  requireCapability,
-  type S3Context,
-  type S3Reply,
-} from './s3-context';
+import { DEFAULT_CONTENT_TYPE, sseFor, sseHeaders, storeFile, writableKey } from './object-store';
+import { checkContentMd5, fileInfoFrom, isoDate, md5Hex } from './object-metadata';
+import { bucketOf, requireCapability } from './s3-access';
+import { queryValue, type S3Context, type S3Reply } from './s3-context';
 import { S3Error, invalidArgument, malformedXml } from './s3-errors';
-import { sseFor, storeFile, writableKey } from './object-handlers';
 import { elements, text, xmlDocument } from './xml';
 
 const MAX_PARTS = 10_000;
@@ -51,18 +43,15 @@ export function createMultipartUpload(ctx: S3Context): S3Reply {
     accountId: bucket.accountId,
     bucketId: bucket.bucketId,
     fileName: ctx.key,
-    contentType: header(ctx, 'content-type') || 'application/octet-stream',
+    contentType: header(ctx, 'content-type') || DEFAULT_CONTENT_TYPE,
     fileInfo: fileInfoFrom(ctx),
     serverSideEncryption: sseFor(ctx, bucket),
     initiated: state.timestamp(),
     parts: new Map(),
   };
   state.multipartUploads.set(upload.uploadId, upload);
-  const sse: Record<string, string> = upload.serverSideEncryption
-    ? { 'x-amz-server-side-encryption': 'AES256' }
-    : {};
   return {
-    headers: sse,
+    headers: sseHeaders(upload.serverSideEncryption),
     xml: xmlDocument('InitiateMultipartUploadResult', {
       Bucket: bucket.bucketName,
       Key: ctx.key,
@@ -93,10 +82,7 @@ export function uploadPart(ctx: S3Context): S3Reply {
   checkContentMd5(ctx, data);
   const md5 = md5Hex(data);
   upload.parts.set(partNumber, { data: Buffer.from(data), md5, lastModified: ctx.state.now() });
-  const sse: Record<string, string> = upload.serverSideEncryption
-    ? { 'x-amz-server-side-encryption': 'AES256' }
-    : {};
-  return { headers: { ETag: `"${md5}"`, ...sse } };
+  return { headers: { ETag: `"${md5}"`, ...sseHeaders(upload.serverSideEncryption) } };
 }
 
 export function completeMultipartUpload(ctx: S3Context): S3Reply {

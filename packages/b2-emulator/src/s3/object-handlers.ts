@@ -1,102 +1,24 @@
 /**
  * S3 object calls on the emulator's one file store, so what S3 writes the native API reads and the
- * other way round: Put/Copy/Get/Head/DeleteObject and DeleteObjects. As on B2, buckets are always
- * versioned: a delete without a versionId hides the file (writeFiles), one with a versionId removes
- * that version (deleteFiles).
+ * other way round: Put/Copy/Get/HeadObject (deletes are in delete-handlers.ts), and the answer to
+ * object sub-resources the emulator does not serve.
  */
-import { createHash } from 'node:crypto';
-import { byteRange } from '../context';
-import { newFileId } from '../ids';
-import type { ServerSideEncryption } from '../encryption';
-import type { Bucket, FileVersion, State } from '../state';
+import { rangedReply } from '../byte-range';
+import { header } from '../headers';
+import type { Bucket, FileVersion } from '../state';
+import { DEFAULT_CONTENT_TYPE, sseFor, sseHeaders, storeFile, writableKey } from './object-store';
 import {
-  bucketOf,
   checkContentMd5,
-  checkKey,
   etagOf,
   fileInfoFrom,
-  header,
   httpDate,
   infoHeaders,
   isoDate,
-  md5Hex,
-  queryValue,
-  requireCapability,
-  requireNamePrefix,
-  type S3Context,
-  type S3Reply,
-} from './s3-context';
-import {
-  S3Error,
-  accessDenied,
-  invalidArgument,
-  malformedXml,
-  noSuchKey,
-  notImplemented,
-} from './s3-errors';
-import { elements, text, xmlDocument, type XmlNode } from './xml';
-
-const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
-const MAX_DELETE_OBJECTS = 1000;
-
-/** x-amz-server-side-encryption on a write, else the bucket's default. */
-export function sseFor(ctx: S3Context, bucket: Bucket): ServerSideEncryption | null {
-  const asked = header(ctx, 'x-amz-server-side-encryption');
-  if (asked !== undefined) {
-    if (asked !== 'AES256')
-      throw invalidArgument('B2 supports only x-amz-server-side-encryption: AES256 (SSE-B2)');
-    return { mode: 'SSE-B2', algorithm: 'AES256' };
-  }
-  return bucket.defaultServerSideEncryption.mode === 'SSE-B2'
-    ? { ...bucket.defaultServerSideEncryption }
-    : null;
-}
-
-/** Stores a new version, as b2_upload_file would. */
-export function storeFile(
-  state: State,
-  bucket: Bucket,
-  fileName: string,
-  data: Buffer,
-  meta: {
-    contentType: string;
-    fileInfo: Record<string, string>;
-    sse: ServerSideEncryption | null;
-    s3ETag?: string;
-  },
-): FileVersion {
-  const file: FileVersion = {
-    accountId: bucket.accountId,
-    bucketId: bucket.bucketId,
-    fileId: newFileId(bucket.bucketId, state.cluster, state.now()),
-    fileName,
-    action: 'upload',
-    contentType: meta.contentType,
-    contentLength: data.length,
-    // B2 large files carry no whole-file SHA1 or MD5.
-    contentSha1: meta.s3ETag === undefined ? createHash('sha1').update(data).digest('hex') : null,
-    contentMd5: meta.s3ETag === undefined ? md5Hex(data) : null,
-    fileInfo: meta.fileInfo,
-    uploadTimestamp: state.timestamp(),
-    serverSideEncryption: meta.sse,
-    data,
-  };
-  if (meta.s3ETag !== undefined) file.s3ETag = meta.s3ETag;
-  state.files.set(file.fileId, file);
-  return file;
-}
-
-const sseHeaders = (file: FileVersion): Record<string, string> =>
-  file.serverSideEncryption?.mode === 'SSE-B2' ? { 'x-amz-server-side-encryption': 'AES256' } : {};
-
-/** Checks writeFiles, the bucket and the name, for every call that creates a version. */
-export function writableKey(ctx: S3Context): Bucket {
-  requireCapability(ctx, 'writeFiles');
-  const bucket = bucketOf(ctx);
-  checkKey(ctx.key);
-  requireNamePrefix(ctx, ctx.key);
-  return bucket;
-}
+} from './object-metadata';
+import { bucketOf, requireCapability, requireNamePrefix } from './s3-access';
+import { queryValue, type S3Context, type S3Reply } from './s3-context';
+import { S3Error, accessDenied, invalidArgument, noSuchKey, notImplemented } from './s3-errors';
+import { xmlDocument } from './xml';
 
 export function putObject(ctx: S3Context): S3Reply {
   const bucket = writableKey(ctx);
@@ -107,7 +29,13 @@ export function putObject(ctx: S3Context): S3Reply {
     fileInfo: fileInfoFrom(ctx),
     sse: sseFor(ctx, bucket),
   });
-  return { headers: { ETag: etagOf(file), 'x-amz-version-id': file.fileId, ...sseHeaders(file) } };
+  return {
+    headers: {
+      ETag: etagOf(file),
+      'x-amz-version-id': file.fileId,
+      ...sseHeaders(file.serverSideEncryption),
+    },
+  };
 }
 
 /** The version a read names: `versionId`, else the latest; hidden or missing is NoSuchKey. */
@@ -168,30 +96,25 @@ export function getObject(ctx: S3Context): S3Reply {
     'Accept-Ranges': 'bytes',
     'x-amz-version-id': file.fileId,
     ...infoHeaders(file.fileInfo),
-    ...sseHeaders(file),
+    ...sseHeaders(file.serverSideEncryption),
   };
   for (const [param, name] of Object.entries(RESPONSE_OVERRIDES)) {
     const value = queryValue(ctx, param);
     if (value !== undefined) headers[name] = value;
   }
-  const size = file.data.length;
-  const range = header(ctx, 'range');
-  const wanted = byteRange(range, size);
-  if (wanted !== null) {
-    if (wanted === 'unsatisfiable') {
-      throw new S3Error(
+  return rangedReply(
+    ctx,
+    file.data,
+    headers,
+    (range, size, contentRange) =>
+      new S3Error(
         416,
         'InvalidRange',
         'The requested range is not satisfiable',
-        { RangeRequested: range ?? '', ActualObjectSize: size },
-        { 'Content-Range': `bytes */${size}` },
-      );
-    }
-    const { start, end } = wanted;
-    headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-    return { status: 206, headers, body: file.data.subarray(start, end + 1) };
-  }
-  return { headers, body: file.data };
+        { RangeRequested: range, ActualObjectSize: size },
+        contentRange,
+      ),
+  );
 }
 
 /** x-amz-copy-source: "bucket/key[?versionId=…]", percent-encoded, with or without a leading "/". */
@@ -241,88 +164,13 @@ export function copyObject(ctx: S3Context): S3Reply {
     headers: {
       'x-amz-version-id': file.fileId,
       'x-amz-copy-source-version-id': from.fileId,
-      ...sseHeaders(file),
+      ...sseHeaders(file.serverSideEncryption),
     },
     xml: xmlDocument('CopyObjectResult', {
       LastModified: isoDate(file.uploadTimestamp),
       ETag: etagOf(file),
     }),
   };
-}
-
-interface DeleteOutcome {
-  versionId?: string;
-  deleteMarker?: boolean;
-  deleteMarkerVersionId?: string;
-}
-
-/** One delete, as DeleteObject and each entry of DeleteObjects do it. */
-function deleteOne(
-  ctx: S3Context,
-  bucket: Bucket,
-  key: string,
-  versionId: string | undefined,
-): DeleteOutcome {
-  const { state } = ctx;
-  if (versionId !== undefined && versionId !== 'null') {
-    requireCapability(ctx, 'deleteFiles');
-    requireNamePrefix(ctx, key);
-    const file = state.files.get(versionId);
-    if (file && file.bucketId === bucket.bucketId && file.fileName === key) {
-      state.files.delete(versionId);
-      return file.action === 'hide' ? { versionId, deleteMarker: true } : { versionId };
-    }
-    return { versionId };
-  }
-  requireCapability(ctx, 'writeFiles');
-  requireNamePrefix(ctx, key);
-  const latest = state.latestVersion(bucket.bucketId, key);
-  if (!latest || latest.action !== 'upload') return {};
-  const marker = state.addHideMarker(bucket, key);
-  return { deleteMarker: true, deleteMarkerVersionId: marker.fileId };
-}
-
-export function deleteObject(ctx: S3Context): S3Reply {
-  const bucket = bucketOf(ctx);
-  const outcome = deleteOne(ctx, bucket, ctx.key, queryValue(ctx, 'versionId'));
-  const headers: Record<string, string> = {};
-  if (outcome.deleteMarker) headers['x-amz-delete-marker'] = 'true';
-  const version = outcome.versionId ?? outcome.deleteMarkerVersionId;
-  if (version !== undefined) headers['x-amz-version-id'] = version;
-  return { status: 204, headers };
-}
-
-export function deleteObjects(ctx: S3Context): S3Reply {
-  const bucket = bucketOf(ctx);
-  const body = ctx.payload.data;
-  checkContentMd5(ctx, body);
-  const xml = body.toString('utf8');
-  if (elements(xml, 'Delete').length !== 1) throw malformedXml();
-  const quiet = text(xml, 'Quiet') === 'true';
-  const objects = elements(xml, 'Object');
-  if (objects.length === 0 || objects.length > MAX_DELETE_OBJECTS) throw malformedXml();
-  const deleted: XmlNode[] = [];
-  const errors: XmlNode[] = [];
-  for (const object of objects) {
-    const key = text(object, 'Key');
-    if (key === undefined || key === '') throw malformedXml();
-    const versionId = text(object, 'VersionId');
-    try {
-      const outcome = deleteOne(ctx, bucket, key, versionId);
-      if (!quiet) {
-        deleted.push({
-          Key: key,
-          VersionId: versionId,
-          DeleteMarker: outcome.deleteMarker,
-          DeleteMarkerVersionId: outcome.deleteMarkerVersionId,
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof S3Error)) throw error;
-      errors.push({ Key: key, VersionId: versionId, Code: error.code, Message: error.message });
-    }
-  }
-  return { xml: xmlDocument('DeleteResult', { Deleted: deleted, Error: errors }) };
 }
 
 export function objectSubresource(ctx: S3Context): S3Reply {

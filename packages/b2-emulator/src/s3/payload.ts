@@ -4,13 +4,13 @@
  * the request's signer) or without them (STREAMING-UNSIGNED-PAYLOAD-TRAILER).
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { headerValue } from '../headers';
 import { S3Error } from './s3-errors';
 import {
   STREAMING_SIGNED,
   STREAMING_SIGNED_TRAILER,
   STREAMING_UNSIGNED_TRAILER,
   UNSIGNED_PAYLOAD,
-  headerValue,
   sameHex,
   sha256Hex,
   type S3Credentials,

@@ -1,5 +1,6 @@
 /** An S3-shaped error: `<Error><Code>…</Code><Message>…</Message>…</Error>` with its HTTP status. */
 import { randomBytes } from 'node:crypto';
+import { defaultCode, retryAfterHeaders, type FaultSpec } from '../faults';
 import { xmlDocument, type XmlNode } from './xml';
 
 export class S3Error extends Error {
@@ -64,7 +65,7 @@ export const notImplemented = (what: string): S3Error =>
   );
 
 /** S3 codes for the statuses a fault may inject, when the fault did not name a code of its own. */
-export const S3_FAULT_CODES: Record<number, string> = {
+const S3_FAULT_CODES: Record<number, string> = {
   400: 'InvalidRequest',
   401: 'AccessDenied',
   403: 'AccessDenied',
@@ -75,3 +76,18 @@ export const S3_FAULT_CODES: Record<number, string> = {
   500: 'InternalError',
   503: 'ServiceUnavailable',
 };
+
+/** The S3 error for a fault with a status: its own code, else the S3 code for the status. */
+export function s3FaultError(fault: FaultSpec, status: number, call: string): S3Error {
+  const code =
+    fault.code === undefined || fault.code === defaultCode(status)
+      ? (S3_FAULT_CODES[status] ?? 'InternalError')
+      : fault.code;
+  return new S3Error(
+    status,
+    code,
+    fault.message ?? `emulated ${status} for ${call}`,
+    {},
+    retryAfterHeaders(fault),
+  );
+}

@@ -5,17 +5,26 @@
  * checks aws-chunked chunk and trailer signatures.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest, type HeaderBag } from '@smithy/protocol-http';
 import { ALGORITHM_IDENTIFIER, SignatureV4 } from '@smithy/signature-v4';
 import type { KeyRecord, State } from '../state';
+import { headerValue } from '../headers';
+import {
+  firstQueryValue,
+  malformedHeader,
+  malformedQuery,
+  presentedByHeader,
+  presentedByQuery,
+  type SignedRequest,
+} from './presented-auth';
 import { S3Error, accessDenied, invalidArgument, invalidRequest } from './s3-errors';
+import { decodeUriPart, s3Encode } from './uri-encoding';
+
+export type { SignedRequest } from './presented-auth';
 
 /** How far a request's date may be from the server's clock (S3's limit). */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
-/** A presigned URL lives at most a week. */
-export const MAX_PRESIGNED_SECONDS = 7 * 24 * 60 * 60;
 
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 export const STREAMING_SIGNED = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD';
@@ -58,141 +67,6 @@ export interface S3Credentials {
   /** x-amz-content-sha256 (or UNSIGNED-PAYLOAD for a presigned URL without it). */
   payloadHash: string;
   presigned: boolean;
-}
-
-export interface SignedRequest {
-  method: string;
-  /** The path as received, still percent-encoded. */
-  rawPath: string;
-  /** Decoded query parameters, in order. */
-  query: [string, string][];
-  headers: IncomingHttpHeaders;
-  headersDistinct: Record<string, string[]>;
-}
-
-/** Splits a raw query string without reading "+" as a space (S3 clients encode spaces as %20). */
-export function parseQuery(raw: string): [string, string][] {
-  if (raw === '') return [];
-  return raw
-    .split('&')
-    .filter((part) => part !== '')
-    .map((part) => {
-      const eq = part.indexOf('=');
-      const name = eq < 0 ? part : part.slice(0, eq);
-      const value = eq < 0 ? '' : part.slice(eq + 1);
-      return [decode(name), decode(value)];
-    });
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    throw invalidArgument(`'${text}' is not valid percent-encoded UTF-8`);
-  }
-}
-
-/** S3's URI encoding of one path segment or query word: everything but A-Z a-z 0-9 - . _ ~ is %XX. */
-export const s3Encode = (text: string): string =>
-  encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-
-const first = (query: [string, string][], name: string): string | undefined =>
-  query.find(([n]) => n === name)?.[1];
-
-const malformedHeader = (message: string): S3Error =>
-  new S3Error(
-    400,
-    'AuthorizationHeaderMalformed',
-    `The authorization header is malformed; ${message}`,
-  );
-const malformedQuery = (message: string): S3Error =>
-  new S3Error(400, 'AuthorizationQueryParametersError', message);
-
-interface Presented {
-  credential: string;
-  signedHeaders: string[];
-  signature: string;
-  longDate: string;
-  presigned: boolean;
-  expiresSeconds?: number;
-}
-
-function presentedByHeader(req: SignedRequest, authorization: string): Presented {
-  if (/^AWS\s/.test(authorization)) {
-    throw invalidRequest(
-      'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.',
-    );
-  }
-  const prefix = `${ALGORITHM_IDENTIFIER} `;
-  if (!authorization.startsWith(prefix)) {
-    throw malformedHeader(`the algorithm must be ${ALGORITHM_IDENTIFIER}`);
-  }
-  const fields = new Map<string, string>();
-  for (const part of authorization.slice(prefix.length).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  const credential = fields.get('Credential');
-  const signedHeaders = fields.get('SignedHeaders');
-  const signature = fields.get('Signature');
-  if (!credential || !signedHeaders || !signature) {
-    throw malformedHeader('it needs Credential, SignedHeaders and Signature');
-  }
-  const amzDate = headerValue(req.headers, 'x-amz-date');
-  const dateHeader = headerValue(req.headers, 'date');
-  let longDate: string;
-  if (amzDate !== undefined) longDate = amzDate;
-  else if (dateHeader !== undefined && !Number.isNaN(Date.parse(dateHeader))) {
-    longDate = new Date(Date.parse(dateHeader)).toISOString().replace(/[-:]|\.\d{3}/g, '');
-  } else {
-    throw accessDenied('AWS authentication requires a valid Date or x-amz-date header');
-  }
-  return {
-    credential,
-    signedHeaders: signedHeaders.split(';'),
-    signature,
-    longDate,
-    presigned: false,
-  };
-}
-
-function presentedByQuery(req: SignedRequest): Presented {
-  const algorithm = first(req.query, 'X-Amz-Algorithm');
-  if (algorithm !== ALGORITHM_IDENTIFIER) {
-    throw malformedQuery(`X-Amz-Algorithm only supports "${ALGORITHM_IDENTIFIER}"`);
-  }
-  const credential = first(req.query, 'X-Amz-Credential');
-  const longDate = first(req.query, 'X-Amz-Date');
-  const expires = first(req.query, 'X-Amz-Expires');
-  const signedHeaders = first(req.query, 'X-Amz-SignedHeaders');
-  const signature = first(req.query, 'X-Amz-Signature');
-  if (!credential || !longDate || !expires || !signedHeaders || !signature) {
-    throw malformedQuery(
-      'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',
-    );
-  }
-  const expiresSeconds = Number(expires);
-  if (!/^\d+$/.test(expires) || expiresSeconds > MAX_PRESIGNED_SECONDS) {
-    throw malformedQuery(
-      `X-Amz-Expires must be a whole number of seconds from 0 to ${MAX_PRESIGNED_SECONDS} (one week)`,
-    );
-  }
-  return {
-    credential,
-    signedHeaders: signedHeaders.split(';'),
-    signature,
-    longDate,
-    presigned: true,
-    expiresSeconds,
-  };
-}
-
-export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
 }
 
 /** `YYYYMMDDTHHMMSSZ` as a Date, or undefined. */
@@ -244,7 +118,7 @@ function canonicalHeaders(req: SignedRequest, names: string[]): HeaderBag {
 function canonicalPaths(rawPath: string): string[] {
   const normalized = rawPath
     .split('/')
-    .map((segment) => s3Encode(decode(segment)))
+    .map((segment) => s3Encode(decodeUriPart(segment)))
     .join('/');
   return normalized === rawPath ? [rawPath] : [rawPath, normalized];
 }
@@ -336,7 +210,7 @@ export async function verifyRequest(
   // A presigned URL may carry the payload hash as a hoisted query parameter; without one it is unsigned.
   const payloadHash =
     contentSha256 ??
-    (presented.presigned ? first(req.query, 'X-Amz-Content-Sha256') : undefined) ??
+    (presented.presigned ? firstQueryValue(req.query, 'X-Amz-Content-Sha256') : undefined) ??
     UNSIGNED_PAYLOAD;
   if (!PAYLOAD_MODES.includes(payloadHash) && !/^[0-9a-f]{64}$/.test(payloadHash)) {
     throw invalidArgument(

@@ -1,8 +1,10 @@
-/** The JSON objects B2 answers with: buckets, keys, file versions (B2-FACTS §2, §7, Appendix A). */
+/**
+ * Serialises B2's answers: the JSON objects for buckets, keys and file versions, with the fields a
+ * caller may not read filtered out as B2 does.
+ */
+import type { ApiVersion } from './api-version';
 import { hasCapability, type Caller } from './auth';
 import type { Bucket, FileVersion, KeyRecord } from './state';
-
-export type ApiVersion = 2 | 3 | 4;
 
 /** The bucket object, with the fields a caller may not read filtered as B2 does. */
 export function bucketJson(bucket: Bucket, caller: Caller | null): Record<string, unknown> {
