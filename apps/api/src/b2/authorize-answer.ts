@@ -1,6 +1,7 @@
 // b2_authorize_account's two answer shapes. v2 is flat with one `allowed` bucket; v4 groups by
 // API suite and lists the allowed buckets (docs/b2-behaviour.md "API versions").
 import { z } from 'zod';
+import { AppError } from '../http/app-error';
 import type { B2Authorization } from './b2-types';
 import { readAnswer } from './read-answer';
 
@@ -108,4 +109,31 @@ export function readAuthorization(
     downloadUrl: storage.downloadUrl ?? '',
     authorizationToken: answer.authorizationToken,
   };
+}
+
+/** A key, and the authorize version it answered on: a re-authorization goes straight there. */
+export interface AuthorizingKey {
+  readonly applicationKeyId: string;
+  version: AuthorizeVersion;
+}
+
+/**
+ * Authorizes on v2; keys made through v4 for a bucket are refused by v1-v3 authorize, so those
+ * authorize on v4, whose token the other (v2) calls accept (docs/b2-behaviour.md "API versions").
+ */
+export async function authorizeAccount(
+  key: AuthorizingKey,
+  authorizeOn: (version: AuthorizeVersion) => Promise<unknown>,
+): Promise<AuthorizeResult> {
+  let data: unknown;
+  if (key.version === 'v2') {
+    try {
+      data = await authorizeOn('v2');
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'unsupported')) throw error;
+      key.version = 'v4';
+    }
+  }
+  if (key.version === 'v4') data = await authorizeOn('v4');
+  return readAuthorization(data, key.version, key.applicationKeyId);
 }

@@ -73,6 +73,11 @@ export function isTransient(failure: B2Failure): boolean {
   return failure.status === 429 || failure.status === 408 || failure.status >= 500;
 }
 
+/** An attempt that failed this way may still have done its work on B2's side. */
+export function mayHaveTakenEffect(failure: B2Failure): boolean {
+  return failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
+}
+
 /** A stale account token, which one re-authorization fixes (not 401 `unauthorized`). */
 export function isStaleToken(failure: B2Failure): boolean {
   return (

@@ -1,6 +1,7 @@
-// The only module that talks to B2 (and the only importer of backblaze-b2). It owns B2's URLs,
-// tokens and JSON, the retry policy, and the single re-authorization on a stale token; the
-// S3-compatible calls of the key check are in s3-client.ts beside it.
+// The only module that talks to B2 (and the only importer of backblaze-b2): the calls of one
+// connection, each sent through callWithRetry (call-with-retry.ts) wrapped in one
+// re-authorization on a stale token (reauthorization.ts). B2's JSON is read in answers.ts and
+// authorize-answer.ts; the S3-compatible calls of the key check are in s3-client.ts.
 //
 // backblaze-b2 keeps ONE module-wide axios instance, replaced by every `new B2()`. So nothing
 // per-session may live on it: each B2 instance holds only its own token and apiUrl, and every
@@ -9,25 +10,27 @@
 // the shared axios instance last, it behaves the same for everybody.
 import B2 from 'backblaze-b2';
 import type { AxiosOverride, B2Response } from 'backblaze-b2';
-import { z } from 'zod';
-import { corsRuleSchema, lifecycleRuleSchema } from '@b2wiz/shared';
-import { AppError } from '../http/app-error';
+import type { z } from 'zod';
 import {
-  describeFailure,
-  isStaleToken,
-  isTransient,
-  toAppError,
-  type B2Failure,
-} from './b2-errors';
-import { isMasterKeyId, readAuthorization, type AuthorizeVersion } from './authorize-answer';
+  bucketAnswer,
+  bucketListAnswer,
+  fileAnswer,
+  fileListAnswer,
+  keyAnswer,
+  keyPageAnswer,
+  toBucket,
+  toKey,
+  toNewKey,
+  unreadAnswer,
+  uploadUrlAnswer,
+} from './answers';
+import { authorizeAccount, type AuthorizeVersion, type AuthorizingKey } from './authorize-answer';
+import { isStaleToken, type B2Failure } from './b2-errors';
+import { callWithRetry, type CallContext, type RetriedCall } from './call-with-retry';
 import { readAnswer } from './read-answer';
+import { TokenRenewal, withReauthorization } from './reauthorization';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { S3Client } from './s3-client';
-import {
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  retryAfterDelay,
-  type RetryPolicy,
-} from './retry-policy';
 import type {
   B2Authorization,
   B2Bucket,
@@ -41,15 +44,8 @@ import type {
   UploadedFile,
 } from './b2-types';
 
-export { isMasterKeyId };
-
-export interface B2CallEvent {
-  call: string;
-  attempt: number;
-  /** 'ok', an HTTP status, or 'network'. */
-  outcome: string;
-  durationMs: number;
-}
+export { isMasterKeyId } from './authorize-answer';
+export type { B2CallEvent } from './call-with-retry';
 
 export interface B2GatewayOptions {
   retry?: Partial<RetryPolicy>;
@@ -57,252 +53,95 @@ export interface B2GatewayOptions {
   timeoutMs?: number;
   userAgent?: string;
   /** Told about every attempt (for debug logs); never given a token or a body. */
-  onCall?: (event: B2CallEvent) => void;
+  onCall?: CallContext['onCall'];
   /** For the S3-compatible calls. */
   fetch?: typeof fetch;
 }
 
-// --- B2's JSON, read once here --------------------------------------------------------------
-const bucketAnswer = z.object({
-  accountId: z.string(),
-  bucketId: z.string(),
-  bucketName: z.string(),
-  bucketType: z.string(),
-  lifecycleRules: z.array(lifecycleRuleSchema).nullable().optional(),
-  corsRules: z.array(corsRuleSchema).nullable().optional(),
-  revision: z.number().int().optional().default(0),
-  defaultServerSideEncryption: z
-    .object({
-      isClientAuthorizedToRead: z.boolean(),
-      value: z
-        .object({
-          mode: z.string().nullable().optional(),
-          algorithm: z.string().nullable().optional(),
-        })
-        .nullable()
-        .optional(),
-    })
-    .nullable()
-    .optional(),
-  fileLockConfiguration: z
-    .object({
-      isClientAuthorizedToRead: z.boolean(),
-      value: z
-        .object({ isFileLockEnabled: z.boolean().nullable().optional() })
-        .nullable()
-        .optional(),
-    })
-    .nullable()
-    .optional(),
-});
+type Settings = CallContext & { timeoutMs: number; userAgent: string };
 
-const keyAnswer = z.object({
-  applicationKeyId: z.string(),
-  applicationKey: z.string().optional(),
-  keyName: z.string(),
-  capabilities: z.array(z.string()),
-  bucketId: z.string().nullable().optional(),
-  bucketIds: z.array(z.string()).nullable().optional(),
-  namePrefix: z.string().nullable().optional(),
-  expirationTimestamp: z.number().nullable().optional(),
-});
+/** Safe to send again after a lost answer: reads, and deletes of one named thing. */
+const REPEATABLE = { idempotent: true };
+/** Never sent again after a lost answer: it may have made or changed something. */
+const ONCE = { idempotent: false };
 
-const uploadUrlAnswer = z.object({ uploadUrl: z.string(), authorizationToken: z.string() });
-const fileAnswer = z.object({ fileId: z.string(), fileName: z.string() });
-
-function toBucket(raw: z.infer<typeof bucketAnswer>): B2Bucket {
-  const sse = raw.defaultServerSideEncryption;
-  const mode = sse?.isClientAuthorizedToRead ? sse.value?.mode : undefined;
-  const lock = raw.fileLockConfiguration;
-  return {
-    accountId: raw.accountId,
-    bucketId: raw.bucketId,
-    bucketName: raw.bucketName,
-    bucketType: raw.bucketType,
-    lifecycleRules: raw.lifecycleRules ?? [],
-    corsRules: raw.corsRules ?? [],
-    defaultServerSideEncryption:
-      mode === undefined
-        ? null
-        : {
-            mode: mode === 'SSE-B2' ? 'SSE-B2' : mode === null ? null : 'none',
-            algorithm: sse?.value?.algorithm ?? null,
-          },
-    fileLockEnabled: lock?.isClientAuthorizedToRead
-      ? (lock.value?.isFileLockEnabled ?? false)
-      : null,
-    revision: raw.revision,
-  };
-}
-
-function toKey(raw: z.infer<typeof keyAnswer>): B2Key {
-  return {
-    applicationKeyId: raw.applicationKeyId,
-    keyName: raw.keyName,
-    capabilities: raw.capabilities,
-    bucketId: raw.bucketId ?? raw.bucketIds?.[0] ?? null,
-    namePrefix: raw.namePrefix ?? null,
-    expirationTimestamp: raw.expirationTimestamp ?? null,
-  };
-}
-
-interface CallOptions {
-  /** Safe to send again after a lost answer (reads, and deletes of one named thing). */
-  idempotent: boolean;
-  authorizing?: boolean;
-  /** After an attempt whose answer was lost, this answer means that attempt did the work. */
-  doneAlready?: (failure: B2Failure) => boolean;
-}
-
-/** An attempt that failed this way may still have done its work on B2's side. */
-const mayHaveTakenEffect = (failure: B2Failure) =>
-  failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
+/** b2_delete_file_version's "no such version": after a lost answer, that attempt deleted it. */
+const fileNotPresent = (f: B2Failure) =>
+  f.kind === 'http' && f.status === 400 && f.code === 'file_not_present';
 
 class Connection implements B2Connection {
   authorization!: B2Authorization;
   private readonly client: B2;
-  private reauthorizing: Promise<void> | null = null;
-  /** The authorize version this key answered on; a re-authorization goes straight there. */
-  private version: AuthorizeVersion = 'v2';
-  /** Bumped on every authorization, so a call knows whether its token was already replaced. */
-  private generation = 0;
+  private readonly renewal = new TokenRenewal(() => this.authorize());
+  private readonly key: AuthorizingKey;
+  private readonly baseUrl: string;
 
   constructor(
-    private readonly baseUrl: string,
-    private readonly applicationKeyId: string,
+    baseUrl: string,
+    applicationKeyId: string,
     applicationKey: string,
-    private readonly policy: RetryPolicy,
-    private readonly timeoutMs: number,
-    private readonly userAgent: string,
-    private readonly onCall: ((event: B2CallEvent) => void) | undefined,
+    private readonly settings: Settings,
   ) {
-    // retries: 0 turns off axios-retry: the gateway is the one retry policy.
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.key = { applicationKeyId, version: 'v2' };
+    // retries: 0 turns off axios-retry: callWithRetry is the one retry policy.
     this.client = new B2({ applicationKeyId, applicationKey, retry: { retries: 0 } });
   }
 
   /** Everything per-call; never stored on the shared axios instance. */
   private override(extra: AxiosOverride = {}): AxiosOverride {
     return {
-      timeout: this.timeoutMs,
+      timeout: this.settings.timeoutMs,
       maxRedirects: 0,
       'axios-retry': { retries: 0 },
       ...extra,
-      headers: { 'User-Agent': this.userAgent, ...extra.headers },
+      headers: { 'User-Agent': this.settings.userAgent, ...extra.headers },
     };
   }
 
-  /**
-   * backblaze-b2 speaks v2 and hard-codes only the authorize URL, so we set it. Keys made
-   * through v4 for a bucket are refused by v1-v3 authorize: those authorize on v4, whose token
-   * the other (v2) calls accept (docs/b2-behaviour.md "API versions").
-   */
+  /** On v2, or on v4 for a key v1-v3 refuse (docs/b2-behaviour.md "API versions"). */
   async authorize(): Promise<void> {
-    let data: unknown;
-    if (this.version === 'v2') {
-      try {
-        data = await this.authorizeOn('v2');
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'unsupported')) throw error;
-        this.version = 'v4';
-      }
-    }
-    if (this.version === 'v4') data = await this.authorizeOn('v4');
-    const answer = readAuthorization(data, this.version, this.applicationKeyId);
+    const answer = await authorizeAccount(this.key, (version) => this.authorizeOn(version));
     // backblaze-b2 reads only the flat v2 answer: give it what the v4 one holds.
     this.client.authorizationToken = answer.authorizationToken;
     this.client.apiUrl = answer.apiUrl;
     this.client.downloadUrl = answer.downloadUrl;
     this.authorization = answer.authorization;
-    this.generation += 1;
-  }
-
-  private authorizeOn(version: AuthorizeVersion): Promise<unknown> {
-    return this.call(
-      'b2_authorize_account',
-      () =>
-        this.client.authorize({
-          axiosOverride: this.override({
-            url: `${this.baseUrl}/b2api/${version}/b2_authorize_account`,
-          }),
-        }),
-      { idempotent: true, authorizing: true },
-    );
-  }
-
-  /** One re-authorization shared by every call that found the token stale at the same time. */
-  private reauthorize(): Promise<void> {
-    this.reauthorizing ??= this.authorize().finally(() => {
-      this.reauthorizing = null;
-    });
-    return this.reauthorizing;
+    this.renewal.generation += 1;
   }
 
   /**
-   * Runs one B2 call under the retry policy: 429 (Retry-After honoured), 408 and 5xx are tried
-   * again with capped exponential backoff; a lost answer only for reads; a stale token leads to
-   * one re-authorization. 400 and 401 `unauthorized` are never repeated.
+   * backblaze-b2 speaks v2 and hard-codes only the authorize URL, so we set it. Never wrapped in
+   * a re-authorization: a refusal here is about the key itself.
    */
-  private async call(
-    name: string,
-    send: () => Promise<B2Response>,
-    options: CallOptions,
-  ): Promise<unknown> {
-    let reauthorized = false;
-    /** An earlier attempt failed in a way that may have done the work (lost answer, 5xx). */
-    let earlierMayHaveWorked = false;
-    for (let attempt = 1; ; attempt += 1) {
-      const started = Date.now();
-      const generation = this.generation;
-      let failure: B2Failure;
-      try {
-        const response = await send();
-        this.onCall?.({ call: name, attempt, outcome: 'ok', durationMs: Date.now() - started });
-        return response.data;
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        failure = describeFailure(error);
-      }
-      this.onCall?.({
-        call: name,
-        attempt,
-        outcome: failure.kind === 'http' ? String(failure.status) : failure.kind,
-        durationMs: Date.now() - started,
-      });
+  private async authorizeOn(version: AuthorizeVersion): Promise<unknown> {
+    const url = `${this.baseUrl}/b2api/${version}/b2_authorize_account`;
+    const send = () => this.client.authorize({ axiosOverride: this.override({ url }) });
+    const call = { name: 'b2_authorize_account', send, idempotent: true, authorizing: true };
+    return (await callWithRetry(call, this.settings)).value?.data;
+  }
 
-      if (earlierMayHaveWorked && options.doneAlready?.(failure)) return null;
-      if (!options.authorizing && !reauthorized && isStaleToken(failure)) {
-        reauthorized = true;
-        // Another call may have re-authorized while this one was under way.
-        if (generation === this.generation) await this.reauthorize();
-        attempt -= 1;
-        continue;
-      }
-      const mayRepeat = isTransient(failure) && (failure.kind === 'http' || options.idempotent);
-      if (!mayRepeat || attempt >= this.policy.maxAttempts) {
-        throw toAppError(failure, name, {
-          authorizing: options.authorizing ?? false,
-          mayHaveTakenEffect: !options.idempotent,
-          earlierAttemptMayHaveWorked: earlierMayHaveWorked,
-        });
-      }
-      earlierMayHaveWorked ||= mayHaveTakenEffect(failure);
-      const told =
-        failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, this.policy) : null;
-      await this.policy.sleep(told ?? backoffDelay(this.policy, attempt));
-    }
+  /**
+   * One native call: the retry pipeline, with one re-authorization on a stale token; its answer
+   * read with `answer` (null when `doneAlready` said a lost attempt did the work).
+   */
+  private async call<T>(
+    name: string,
+    answer: z.ZodType<T>,
+    options: Pick<RetriedCall<B2Response>, 'idempotent' | 'doneAlready'>,
+    send: () => Promise<B2Response>,
+  ): Promise<T> {
+    const call = { name, send, ...options };
+    const { value } = await withReauthorization(this.renewal, call, this.settings);
+    return readAnswer(answer, value === null ? null : value.data, name);
   }
 
   async listBuckets(filter: { bucketId?: string; bucketName?: string } = {}): Promise<B2Bucket[]> {
-    const data = await this.call(
-      'b2_list_buckets',
-      () => this.client.listBuckets({ axiosOverride: this.override({ data: { ...filter } }) }),
-      { idempotent: true },
+    const data = { ...filter };
+    const { buckets } = await this.call('b2_list_buckets', bucketListAnswer, REPEATABLE, () =>
+      this.client.listBuckets({ axiosOverride: this.override({ data }) }),
     );
-    return readAnswer(
-      z.object({ buckets: z.array(bucketAnswer) }),
-      data,
-      'b2_list_buckets',
-    ).buckets.map(toBucket);
+    return buckets.map(toBucket);
   }
 
   async createBucket(input: CreateBucketInput): Promise<B2Bucket> {
@@ -311,74 +150,45 @@ class Connection implements B2Connection {
       corsRules: input.corsRules,
       fileLockEnabled: input.fileLockEnabled,
     };
-    const data = await this.call(
-      'b2_create_bucket',
-      () =>
-        this.client.createBucket({
-          bucketName: input.bucketName,
-          bucketType: input.bucketType,
-          axiosOverride: this.override({ data: extra }),
-        }),
-      { idempotent: false },
+    const answer = await this.call('b2_create_bucket', bucketAnswer, ONCE, () =>
+      this.client.createBucket({
+        bucketName: input.bucketName,
+        bucketType: input.bucketType,
+        axiosOverride: this.override({ data: extra }),
+      }),
     );
-    return toBucket(readAnswer(bucketAnswer, data, 'b2_create_bucket'));
+    return toBucket(answer);
   }
 
   async updateBucket(input: UpdateBucketInput): Promise<B2Bucket> {
-    const data = await this.call(
-      'b2_update_bucket',
-      () =>
-        this.client.updateBucket({
-          bucketId: input.bucketId,
-          axiosOverride: this.override({
-            data: {
-              ifRevisionIs: input.ifRevisionIs,
-              lifecycleRules: input.lifecycleRules,
-              corsRules: input.corsRules,
-            },
-          }),
-        }),
-      { idempotent: false },
+    const data = {
+      ifRevisionIs: input.ifRevisionIs,
+      lifecycleRules: input.lifecycleRules,
+      corsRules: input.corsRules,
+    };
+    const answer = await this.call('b2_update_bucket', bucketAnswer, ONCE, () =>
+      this.client.updateBucket({
+        bucketId: input.bucketId,
+        axiosOverride: this.override({ data }),
+      }),
     );
-    return toBucket(readAnswer(bucketAnswer, data, 'b2_update_bucket'));
+    return toBucket(answer);
   }
 
   async createKey(input: CreateKeyInput): Promise<B2NewKey> {
-    const data = await this.call(
-      'b2_create_key',
-      () => this.client.createKey({ ...input, axiosOverride: this.override() }),
-      { idempotent: false },
+    const answer = await this.call('b2_create_key', keyAnswer, ONCE, () =>
+      this.client.createKey({ ...input, axiosOverride: this.override() }),
     );
-    const raw = readAnswer(keyAnswer, data, 'b2_create_key');
-    if (!raw.applicationKey) {
-      throw new AppError(502, 'unexpected_answer', 'Backblaze did not return the new key.', {
-        logDetail: 'b2_create_key: no applicationKey in the answer',
-      });
-    }
-    return { ...toKey(raw), applicationKey: raw.applicationKey };
+    return toNewKey(answer);
   }
 
   async listKeys(): Promise<B2Key[]> {
     const keys: B2Key[] = [];
     let start: string | undefined;
     for (let page = 0; page < 100; page += 1) {
-      const data = await this.call(
-        'b2_list_keys',
-        () =>
-          this.client.listKeys({
-            maxKeyCount: 1000,
-            ...(start ? { startApplicationKeyId: start } : {}),
-            axiosOverride: this.override(),
-          }),
-        { idempotent: true },
-      );
-      const answer = readAnswer(
-        z.object({
-          keys: z.array(keyAnswer),
-          nextApplicationKeyId: z.string().nullable().optional(),
-        }),
-        data,
-        'b2_list_keys',
+      const from = start ? { startApplicationKeyId: start } : {};
+      const answer = await this.call('b2_list_keys', keyPageAnswer, REPEATABLE, () =>
+        this.client.listKeys({ maxKeyCount: 1000, ...from, axiosOverride: this.override() }),
       );
       keys.push(...answer.keys.map(toKey));
       if (!answer.nextApplicationKeyId) break;
@@ -389,16 +199,15 @@ class Connection implements B2Connection {
 
   async deleteKey(applicationKeyId: string): Promise<void> {
     // Deleting one named key again cannot delete anything else, so a lost answer is retried.
-    await this.call(
-      'b2_delete_key',
-      () => this.client.deleteKey({ applicationKeyId, axiosOverride: this.override() }),
-      { idempotent: true },
+    await this.call('b2_delete_key', unreadAnswer, REPEATABLE, () =>
+      this.client.deleteKey({ applicationKeyId, axiosOverride: this.override() }),
     );
   }
 
   /**
    * B2's upload rule: after a failed upload (5xx, 408, lost connection, stale upload token) get a
-   * new upload URL and try again on it.
+   * new upload URL and try again on it. A try that failed after sending may have left a version
+   * of the name behind, which the caller is told about.
    */
   async uploadFile(input: {
     bucketId: string;
@@ -406,67 +215,40 @@ class Connection implements B2Connection {
     data: Buffer;
     contentType: string;
   }): Promise<UploadedFile> {
-    let strayCopiesPossible = false;
-    for (let attempt = 1; ; attempt += 1) {
-      const target = readAnswer(
-        uploadUrlAnswer,
-        await this.call(
-          'b2_get_upload_url',
-          () =>
-            this.client.getUploadUrl({ bucketId: input.bucketId, axiosOverride: this.override() }),
-          { idempotent: true },
-        ),
-        'b2_get_upload_url',
-      );
-      const started = Date.now();
-      try {
-        const response = await this.client.uploadFile({
-          uploadUrl: target.uploadUrl,
-          uploadAuthToken: target.authorizationToken,
-          fileName: input.fileName,
-          data: input.data,
-          mime: input.contentType,
-          axiosOverride: this.override(),
-        });
-        this.onCall?.({
-          call: 'b2_upload_file',
-          attempt,
-          outcome: 'ok',
-          durationMs: Date.now() - started,
-        });
-        return { ...readAnswer(fileAnswer, response.data, 'b2_upload_file'), strayCopiesPossible };
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        const failure = describeFailure(error);
-        this.onCall?.({
-          call: 'b2_upload_file',
-          attempt,
-          outcome: failure.kind === 'http' ? String(failure.status) : failure.kind,
-          durationMs: Date.now() - started,
-        });
-        const newUrlHelps = isTransient(failure) || isStaleToken(failure);
-        if (!newUrlHelps || attempt >= this.policy.maxAttempts) {
-          throw toAppError(failure, 'b2_upload_file', {
-            earlierAttemptMayHaveWorked: strayCopiesPossible || mayHaveTakenEffect(failure),
-          });
-        }
-        strayCopiesPossible ||= mayHaveTakenEffect(failure);
-        const told =
-          failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, this.policy) : null;
-        await this.policy.sleep(told ?? backoffDelay(this.policy, attempt));
-      }
-    }
+    const { bucketId } = input;
+    const { value, earlierMayHaveWorked } = await callWithRetry(
+      {
+        name: 'b2_upload_file',
+        prepare: () =>
+          this.call('b2_get_upload_url', uploadUrlAnswer, REPEATABLE, () =>
+            this.client.getUploadUrl({ bucketId, axiosOverride: this.override() }),
+          ),
+        send: (target) =>
+          this.client.uploadFile({
+            uploadUrl: target.uploadUrl,
+            uploadAuthToken: target.authorizationToken,
+            fileName: input.fileName,
+            data: input.data,
+            mime: input.contentType,
+            axiosOverride: this.override(),
+          }),
+        idempotent: true,
+        leavesCopies: true,
+        alsoRepeatable: isStaleToken,
+      },
+      this.settings,
+    );
+    return {
+      ...readAnswer(fileAnswer, value?.data, 'b2_upload_file'),
+      strayCopiesPossible: earlierMayHaveWorked,
+    };
   }
 
   async deleteFileVersion(input: { fileId: string; fileName: string }): Promise<void> {
     // One version by its id: repeating is safe, and "not present" after a lost answer means done.
-    await this.call(
-      'b2_delete_file_version',
-      () => this.client.deleteFileVersion({ ...input, axiosOverride: this.override() }),
-      {
-        idempotent: true,
-        doneAlready: (f) => f.kind === 'http' && f.status === 400 && f.code === 'file_not_present',
-      },
+    const options = { idempotent: true, doneAlready: fileNotPresent };
+    await this.call('b2_delete_file_version', unreadAnswer, options, () =>
+      this.client.deleteFileVersion({ ...input, axiosOverride: this.override() }),
     );
   }
 
@@ -474,50 +256,35 @@ class Connection implements B2Connection {
     bucketId: string;
     prefix: string;
   }): Promise<{ fileId: string; fileName: string }[]> {
-    const data = await this.call(
-      'b2_list_file_versions',
-      () =>
-        this.client.listFileVersions({
-          bucketId: input.bucketId,
-          startFileName: input.prefix,
-          maxFileCount: 1000,
-          axiosOverride: this.override({ data: { prefix: input.prefix } }),
-        }),
-      { idempotent: true },
+    const { bucketId, prefix } = input;
+    const page = { bucketId, startFileName: prefix, maxFileCount: 1000 };
+    const answer = await this.call('b2_list_file_versions', fileListAnswer, REPEATABLE, () =>
+      this.client.listFileVersions({ ...page, axiosOverride: this.override({ data: { prefix } }) }),
     );
-    return readAnswer(z.object({ files: z.array(fileAnswer) }), data, 'b2_list_file_versions')
-      .files;
+    return answer.files;
   }
 }
 
 export function createB2Gateway(options: B2GatewayOptions = {}): B2Gateway {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const userAgent = options.userAgent ?? 'b2-setup-wizard/0.1.0';
+  const settings: Settings = {
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    onCall: options.onCall,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    userAgent: options.userAgent ?? 'b2-setup-wizard/0.1.0',
+  };
   return {
     async connect({ baseUrl, applicationKeyId, applicationKey }) {
-      const connection = new Connection(
-        baseUrl.replace(/\/+$/, ''),
-        applicationKeyId,
-        applicationKey,
-        policy,
-        timeoutMs,
-        userAgent,
-        options.onCall,
-      );
+      const connection = new Connection(baseUrl, applicationKeyId, applicationKey, settings);
       await connection.authorize();
       return connection;
     },
     s3({ endpoint, region, applicationKeyId, applicationKey }) {
       return new S3Client({
+        ...settings,
         endpoint,
         region,
         accessKeyId: applicationKeyId,
         secretAccessKey: applicationKey,
-        policy,
-        timeoutMs,
-        userAgent,
-        onCall: options.onCall,
         fetch: options.fetch ?? globalThis.fetch,
       });
     },

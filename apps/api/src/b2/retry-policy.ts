@@ -1,4 +1,5 @@
-// When and how long the gateway waits before trying a B2 call again (B2-FACTS §8).
+// When and how long callWithRetry waits before trying a B2 call again: capped exponential
+// backoff with jitter, or the server's Retry-After when it sends one.
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

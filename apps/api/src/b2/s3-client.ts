@@ -1,24 +1,42 @@
 // The few S3-compatible calls the key check makes (HEAD bucket, PUT and DELETE of one object
-// version), path-style and signed with SigV4, under the same retry policy as the native calls.
+// version), path-style and signed with SigV4, through the same callWithRetry as the native calls
+// (no re-authorization: every request is signed with the secret itself, there is no token).
 // B2 only ever sees the signature: the secret never leaves this process.
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AppError } from '../http/app-error';
 import { isTransient, toAppError, type B2Failure } from './b2-errors';
-import { backoffDelay, retryAfterDelay, type RetryPolicy } from './retry-policy';
 import type { S3Connection } from './b2-types';
+import { callWithRetry, FailedAttempt, type CallContext, type CallResult } from './call-with-retry';
 
-export interface S3ClientOptions {
+export interface S3ClientOptions extends CallContext {
   endpoint: string;
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
-  policy: RetryPolicy;
   timeoutMs: number;
   userAgent: string;
-  onCall?: (event: { call: string; attempt: number; outcome: string; durationMs: number }) => void;
   fetch: typeof fetch;
+}
+
+interface S3Request {
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: Buffer;
+}
+
+/** What a request that got no answer means (sign, fetch or the body read threw). */
+function networkFailure(error: unknown): B2Failure {
+  const e = error as { name?: string; cause?: { code?: string } };
+  const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
+  return {
+    kind: 'network',
+    timedOut,
+    detail: timedOut ? 'timeout' : (e.cause?.code ?? 'no answer'),
+  };
 }
 
 /** S3 answers in XML; its Code and Message are all we read. */
@@ -79,92 +97,63 @@ export class S3Client implements S3Connection {
     return `${prefix}/${encodeURIComponent(bucket)}${object}`;
   }
 
-  private async send(
+  /** One S3 call through the retry pipeline; every S3 call here is safe to repeat. */
+  private send(
     call: string,
-    request: {
-      method: string;
-      path: string;
-      query?: Record<string, string>;
-      headers?: Record<string, string>;
-      body?: Buffer;
-    },
-    options: {
-      idempotent: boolean;
-      /** After an attempt whose answer was lost, this answer means that attempt did the work. */
-      doneAlready?: (failure: B2Failure) => boolean;
-    },
-  ): Promise<{ response: Response | null; earlierMayHaveWorked: boolean }> {
-    const { policy } = this.options;
-    let earlierMayHaveWorked = false;
-    for (let attempt = 1; ; attempt += 1) {
-      const started = Date.now();
-      let failure: B2Failure;
-      try {
-        const signed = await this.signer.sign(
-          new HttpRequest({
-            method: request.method,
-            protocol: this.base.protocol,
-            hostname: this.base.hostname,
-            port: this.base.port === '' ? undefined : Number(this.base.port),
-            path: request.path,
-            query: request.query ?? {},
-            headers: { host: this.base.host, ...request.headers },
-            body: request.body,
-          }),
-        );
-        const url = new URL(request.path, this.base);
-        for (const [name, value] of Object.entries(request.query ?? {})) {
-          url.searchParams.set(name, value);
-        }
-        // fetch sets Host itself, from the same URL that was signed.
-        const { host: _host, ...headers } = signed.headers;
-        const response = await this.options.fetch(url, {
-          method: request.method,
-          headers: { ...headers, 'User-Agent': this.options.userAgent },
-          body: request.body && new Uint8Array(request.body),
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-        });
-        const text = request.method === 'HEAD' ? '' : await response.text();
-        if (response.ok) {
-          this.options.onCall?.({ call, attempt, outcome: 'ok', durationMs: Date.now() - started });
-          return { response, earlierMayHaveWorked };
-        }
-        const { code, message } = s3ErrorOf(text);
-        failure = {
-          kind: 'http',
-          status: response.status,
-          code,
-          b2Message: message,
-          retryAfter: response.headers.get('retry-after') ?? undefined,
-        };
-      } catch (error) {
-        const e = error as { name?: string; cause?: { code?: string } };
-        const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
-        failure = {
-          kind: 'network',
-          timedOut,
-          detail: timedOut ? 'timeout' : (e.cause?.code ?? 'no answer'),
-        };
-      }
-      this.options.onCall?.({
-        call,
-        attempt,
-        outcome: failure.kind === 'http' ? String(failure.status) : failure.kind,
-        durationMs: Date.now() - started,
-      });
-      if (earlierMayHaveWorked && options.doneAlready?.(failure)) {
-        return { response: null, earlierMayHaveWorked };
-      }
-      const mayRepeat = isTransient(failure) && (failure.kind === 'http' || options.idempotent);
-      if (!mayRepeat || attempt >= policy.maxAttempts) {
-        throw this.error(failure, call, earlierMayHaveWorked);
-      }
-      earlierMayHaveWorked ||=
-        failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
-      const told = failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, policy) : null;
-      await policy.sleep(told ?? backoffDelay(policy, attempt));
+    request: S3Request,
+    doneAlready?: (failure: B2Failure) => boolean,
+  ): Promise<CallResult<Response>> {
+    return callWithRetry(
+      {
+        name: call,
+        send: () => this.attempt(request),
+        idempotent: true,
+        doneAlready,
+        describe: networkFailure,
+        mapError: (failure, earlierMayHaveWorked) =>
+          this.error(failure, call, earlierMayHaveWorked),
+      },
+      this.options,
+    );
+  }
+
+  /** One signed request; an answer other than 2xx is a FailedAttempt with S3's Code. */
+  private async attempt(request: S3Request): Promise<Response> {
+    const signed = await this.signer.sign(
+      new HttpRequest({
+        method: request.method,
+        protocol: this.base.protocol,
+        hostname: this.base.hostname,
+        port: this.base.port === '' ? undefined : Number(this.base.port),
+        path: request.path,
+        query: request.query ?? {},
+        headers: { host: this.base.host, ...request.headers },
+        body: request.body,
+      }),
+    );
+    const url = new URL(request.path, this.base);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      url.searchParams.set(name, value);
     }
+    // fetch sets Host itself, from the same URL that was signed.
+    const { host: _host, ...headers } = signed.headers;
+    const response = await this.options.fetch(url, {
+      method: request.method,
+      headers: { ...headers, 'User-Agent': this.options.userAgent },
+      body: request.body && new Uint8Array(request.body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    const text = request.method === 'HEAD' ? '' : await response.text();
+    if (response.ok) return response;
+    const { code, message } = s3ErrorOf(text);
+    throw new FailedAttempt({
+      kind: 'http',
+      status: response.status,
+      code,
+      b2Message: message,
+      retryAfter: response.headers.get('retry-after') ?? undefined,
+    });
   }
 
   private error(failure: B2Failure, call: string, earlierMayHaveWorked: boolean): AppError {
@@ -185,11 +174,7 @@ export class S3Client implements S3Connection {
   }
 
   async headBucket(bucket: string): Promise<void> {
-    await this.send(
-      's3_head_bucket',
-      { method: 'HEAD', path: this.path(bucket) },
-      { idempotent: true },
-    );
+    await this.send('s3_head_bucket', { method: 'HEAD', path: this.path(bucket) });
   }
 
   async putObject(input: {
@@ -200,18 +185,14 @@ export class S3Client implements S3Connection {
   }): Promise<{ versionId: string | null; strayCopiesPossible: boolean }> {
     // Putting the same name again makes another version, never another file's: safe to repeat.
     // A copy a lost answer left is found by name and removed by the check.
-    const { response, earlierMayHaveWorked } = await this.send(
-      's3_put_object',
-      {
-        method: 'PUT',
-        path: this.path(input.bucket, input.key),
-        headers: { 'content-type': input.contentType },
-        body: input.body,
-      },
-      { idempotent: true },
-    );
+    const { value, earlierMayHaveWorked } = await this.send('s3_put_object', {
+      method: 'PUT',
+      path: this.path(input.bucket, input.key),
+      headers: { 'content-type': input.contentType },
+      body: input.body,
+    });
     return {
-      versionId: response?.headers.get('x-amz-version-id') ?? null,
+      versionId: value?.headers.get('x-amz-version-id') ?? null,
       strayCopiesPossible: earlierMayHaveWorked,
     };
   }
@@ -228,10 +209,7 @@ export class S3Client implements S3Connection {
         path: this.path(input.bucket, input.key),
         query: { versionId: input.versionId },
       },
-      {
-        idempotent: true,
-        doneAlready: (f) => f.kind === 'http' && f.status === 404,
-      },
+      (f) => f.kind === 'http' && f.status === 404,
     );
   }
 }

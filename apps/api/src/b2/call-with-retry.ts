@@ -1,0 +1,139 @@
+// The one retry pipeline every B2 call goes through: the native calls (b2-gateway.ts, wrapped in
+// the re-authorization of reauthorization.ts), the upload (a fresh upload URL per attempt) and
+// the S3-compatible calls of the key check (s3-client.ts). It owns the attempt loop, the backoff,
+// Retry-After, the onCall events and the final error. It knows nothing of tokens: a failure that
+// some outer step can fix (a stale account token) is that step's `recover`.
+import { AppError } from '../http/app-error';
+import {
+  describeFailure,
+  isTransient,
+  mayHaveTakenEffect,
+  toAppError,
+  type B2Failure,
+} from './b2-errors';
+import { backoffDelay, retryAfterDelay, type RetryPolicy } from './retry-policy';
+
+export interface B2CallEvent {
+  call: string;
+  attempt: number;
+  /** 'ok', an HTTP status, or 'network'. */
+  outcome: string;
+  durationMs: number;
+}
+
+/** Where a call runs: the retry policy, and who is told about every attempt. */
+export interface CallContext {
+  policy: RetryPolicy;
+  /** Told about every attempt (for debug logs); never given a token or a body. */
+  onCall?: (event: B2CallEvent) => void;
+}
+
+/** Thrown by a `send` that already knows how its attempt failed (S3 reads its own answers). */
+export class FailedAttempt extends Error {
+  constructor(readonly failure: B2Failure) {
+    super(`attempt failed: ${failure.kind}`);
+  }
+}
+
+export interface RetriedCall<T, P = undefined> {
+  /** The B2 (or S3) call's name, for events and error log details. */
+  name: string;
+  /**
+   * Runs before each attempt, outside its timing; its own failure ends the call as it is (the
+   * upload's fresh upload URL, itself a call with its own retries).
+   */
+  prepare?: (attempt: number) => Promise<P>;
+  /** One attempt. An AppError it throws ends the call unchanged. */
+  send: (prepared: P, attempt: number) => Promise<T>;
+  /** Safe to send again after a lost answer (reads, and deletes of one named thing). */
+  idempotent: boolean;
+  /** After an attempt whose answer was lost, this answer means that attempt did the work. */
+  doneAlready?: (failure: B2Failure) => boolean;
+  /**
+   * Each attempt that fails after sending may leave a copy behind (an upload makes a new version
+   * every time): the final error counts the failed attempt itself as one that may have worked.
+   */
+  leavesCopies?: boolean;
+  /** Failures besides the transient ones that another attempt can fix. */
+  alsoRepeatable?: (failure: B2Failure) => boolean;
+  /**
+   * Asked before the repeat rule; true sends the same attempt again, not counted and without a
+   * wait, once the outer step has fixed things (see withReauthorization).
+   */
+  recover?: (failure: B2Failure) => Promise<boolean>;
+  /** What a thrown error means; describeFailure (backblaze-b2's axios errors) by default. */
+  describe?: (error: unknown) => B2Failure;
+  /** b2_authorize_account: a 400 or 401 is about the key itself. */
+  authorizing?: boolean;
+  /** The final error, when the default mapping (toAppError) is not the right words. */
+  mapError?: (failure: B2Failure, earlierMayHaveWorked: boolean) => AppError | undefined;
+}
+
+export interface CallResult<T> {
+  /** The answer; null when `doneAlready` said a lost earlier attempt did the work. */
+  value: T | null;
+  /** An earlier attempt failed in a way that may have done the work (lost answer, 5xx). */
+  earlierMayHaveWorked: boolean;
+}
+
+const outcomeOf = (failure: B2Failure): string =>
+  failure.kind === 'http' ? String(failure.status) : failure.kind;
+
+/**
+ * Runs one call under the retry policy: 429 (Retry-After honoured), 408 and 5xx are tried again
+ * with capped exponential backoff; a lost answer only when the call is idempotent. 400 and 401
+ * are never repeated unless the call says so (`recover`, `alsoRepeatable`), and no call here
+ * says so for 401 `unauthorized`.
+ */
+export async function callWithRetry<T, P = undefined>(
+  call: RetriedCall<T, P>,
+  { policy, onCall }: CallContext,
+): Promise<CallResult<T>> {
+  const describe = call.describe ?? describeFailure;
+  let earlierMayHaveWorked = false;
+  for (let attempt = 1; ; attempt += 1) {
+    const prepared = call.prepare ? await call.prepare(attempt) : (undefined as P);
+    const started = Date.now();
+    let failure: B2Failure;
+    try {
+      const value = await call.send(prepared, attempt);
+      onCall?.({ call: call.name, attempt, outcome: 'ok', durationMs: Date.now() - started });
+      return { value, earlierMayHaveWorked };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      failure = error instanceof FailedAttempt ? error.failure : describe(error);
+    }
+    onCall?.({
+      call: call.name,
+      attempt,
+      outcome: outcomeOf(failure),
+      durationMs: Date.now() - started,
+    });
+
+    if (earlierMayHaveWorked && call.doneAlready?.(failure)) {
+      return { value: null, earlierMayHaveWorked };
+    }
+    if (call.recover && (await call.recover(failure))) {
+      attempt -= 1;
+      continue;
+    }
+    const mayRepeat =
+      (isTransient(failure) && (failure.kind === 'http' || call.idempotent)) ||
+      (call.alsoRepeatable?.(failure) ?? false);
+    if (!mayRepeat || attempt >= policy.maxAttempts) {
+      const mayHaveWorked =
+        earlierMayHaveWorked || (call.leavesCopies === true && mayHaveTakenEffect(failure));
+      throw (
+        call.mapError?.(failure, mayHaveWorked) ??
+        toAppError(failure, call.name, {
+          authorizing: call.authorizing ?? false,
+          mayHaveTakenEffect: !call.idempotent,
+          earlierAttemptMayHaveWorked: mayHaveWorked,
+        })
+      );
+    }
+    earlierMayHaveWorked ||= mayHaveTakenEffect(failure);
+    const told = failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, policy) : null;
+    await policy.sleep(told ?? backoffDelay(policy, attempt));
+  }
+}
