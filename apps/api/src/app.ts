@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import type { Health } from '@b2wiz/shared';
 import type { B2Gateway } from './b2/b2-types';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps): App {
   api.use(noStore);
   api.use(refuseUnexpectedBody());
   api.get('/health', (_req, res) => {
-    res.json({ ok: true });
+    const health: Health = { ok: true, sandbox: config.sandbox !== null };
+    res.json(health);
   });
   api.use(csrfProtection());
   // No inflate: the wizard never compresses a request, and a broken stream is one thing less.

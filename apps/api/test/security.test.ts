@@ -107,9 +107,9 @@ describe('request bodies', () => {
 });
 
 describe('routes and headers', () => {
-  it('when /api/health is asked, then {ok: true}', async () => {
+  it('when /api/health is asked, then it says it is up, and whether the sandbox is offered', async () => {
     const res = await t.agent().get('/api/health').expect(200);
-    expect(res.body).toEqual({ ok: true });
+    expect(res.body).toEqual({ ok: true, sandbox: false });
   });
 
   it('when an /api route does not exist, then 404 not_found as JSON', async () => {

@@ -48,7 +48,7 @@ describe('server.ts', () => {
         await waitFor(/"practice sandbox started","url":"([^"]+)"/, server.output)
       )[1]!;
       expect(new URL(sandboxUrl).hostname).toBe('127.0.0.1');
-      expect(await (await fetch(`${api}/api/health`)).json()).toEqual({ ok: true });
+      expect(await (await fetch(`${api}/api/health`)).json()).toEqual({ ok: true, sandbox: true });
 
       const connected = await fetch(`${api}/api/session`, {
         method: 'POST',

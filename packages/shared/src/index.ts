@@ -30,5 +30,6 @@ export * from './config-files/b2-credentials-config';
 export * from './config-files/b2-setup-json-config';
 export * from './config-files/setup-summary';
 export * from './config-files/generate-files';
+export * from './config-files/registry';
 export * from './rules/control-characters';
 export * from './rules/config-name';

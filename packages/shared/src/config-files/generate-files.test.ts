@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { configValues } from '../../test/config-values-fixture';
-import { TARGET_PRESETS } from '../presets/targets';
 import { generatedFileSchema } from '../schemas/api';
 import { TARGETS, targetOptionsSchema } from '../schemas/setup-request';
-import { CONFIG_GENERATORS, generateFiles } from './generate-files';
+import { generateFiles } from './generate-files';
+import { configFileNote } from './registry';
 
 const MEDIA_TYPE_BY_ENDING: [RegExp, string][] = [
   [/\.yml$/, 'application/yaml'],
@@ -15,16 +15,18 @@ const MEDIA_TYPE_BY_ENDING: [RegExp, string][] = [
 ];
 
 describe('generateFiles', () => {
-  it.each(TARGETS)("gives %s's files, then SETUP-SUMMARY.md", (target) => {
+  it.each([
+    ['litestream', ['litestream.yml']],
+    ['jetbackup', ['jetbackup-destination.txt']],
+    ['laravel', ['laravel.env', 'filesystems-disk.php']],
+    ['rclone', ['rclone.conf']],
+    ['restic', ['restic.env']],
+    ['aws-cli', ['aws-config', 'aws-credentials', '.s3cfg']],
+    ['other', ['b2-credentials.env', 'b2-setup.json']],
+  ] as const)("gives %s's files, then SETUP-SUMMARY.md", (target, names) => {
     const files = generateFiles(configValues(target));
-    expect(files.map((f) => f.filename)).toEqual([
-      ...TARGET_PRESETS[target].files,
-      'SETUP-SUMMARY.md',
-    ]);
-    expect(files.map((f) => f.target)).toEqual([
-      ...TARGET_PRESETS[target].files.map(() => target),
-      'all',
-    ]);
+    expect(files.map((f) => f.filename)).toEqual([...names, 'SETUP-SUMMARY.md']);
+    expect(files.map((f) => f.target)).toEqual([...names.map(() => target), 'all']);
   });
 
   it.each(TARGETS)(
@@ -40,9 +42,16 @@ describe('generateFiles', () => {
     },
   );
 
-  it('has a generator for every file a target lists, and no generator no target uses', () => {
-    const listed = TARGETS.flatMap((target) => TARGET_PRESETS[target].files);
-    expect(Object.keys(CONFIG_GENERATORS).sort()).toEqual([...new Set(listed)].sort());
+  it('says what to do with every file, the summary included', () => {
+    for (const target of TARGETS) {
+      for (const file of generateFiles(configValues(target))) {
+        expect(configFileNote(file.filename)?.length ?? 0).toBeGreaterThan(20);
+      }
+    }
+    expect(configFileNote('SETUP-SUMMARY.md')).toBe(
+      'What was created, for your records. It holds no secret.',
+    );
+    expect(configFileNote('unknown.txt')).toBeUndefined();
   });
 
   it('gives the same files for the same values', () => {

@@ -4,10 +4,9 @@ import { TARGET_PRESETS } from '../presets/targets';
 import type { GeneratedFile } from '../schemas/api';
 import { markdownCode } from './config-quoting';
 import { MEDIA_TYPES, parseEndpoint, textFile } from './config-values';
+import { configFileNames, SETUP_SUMMARY_FILENAME } from './registry';
 import { describeCorsRule, describeLifecycleRules } from './rule-descriptions';
 import type { ConfigValues } from './types';
-
-export const SETUP_SUMMARY_FILENAME = 'SETUP-SUMMARY.md';
 
 const BUCKET_TYPES: Record<string, string> = {
   allPrivate: 'Private',
@@ -29,7 +28,7 @@ export function setupSummary(values: ConfigValues): GeneratedFile {
   const endpoint = parseEndpoint(values);
   const preset = TARGET_PRESETS[values.target];
   const bullets = (items: readonly string[]) => items.map((item) => `- ${item}`);
-  const files = [...preset.files, SETUP_SUMMARY_FILENAME];
+  const files = [...configFileNames(values.target), SETUP_SUMMARY_FILENAME];
   return textFile('all', SETUP_SUMMARY_FILENAME, MEDIA_TYPES.markdown, [
     `# Backblaze B2 setup: ${markdownCode(bucket.bucketName)}`,
     '',

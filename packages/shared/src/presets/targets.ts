@@ -22,8 +22,6 @@ export interface TargetPreset {
    * delete old data to apply their retention). job: what fails with less, as in "cannot back up".
    */
   key: { access: KeyAccess; leastAccess: KeyAccess; job: string; listAllBucketNames: boolean };
-  /** File names the Done step offers, beside SETUP-SUMMARY.md. */
-  files: readonly string[];
   /** The start of the bucket name the wizard proposes. */
   bucketNameStem: string;
 }
@@ -42,7 +40,6 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       job: 'back up',
       listAllBucketNames: true,
     },
-    files: ['litestream.yml'],
     bucketNameStem: 'litestream-backups',
   },
   jetbackup: {
@@ -58,7 +55,6 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       job: 'back up',
       listAllBucketNames: false,
     },
-    files: ['jetbackup-destination.txt'],
     bucketNameStem: 'jetbackup-backups',
   },
   laravel: {
@@ -74,7 +70,6 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       job: 'store files',
       listAllBucketNames: true,
     },
-    files: ['laravel.env', 'filesystems-disk.php'],
     bucketNameStem: 'laravel-files',
   },
   rclone: {
@@ -90,7 +85,6 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       job: 'sync files',
       listAllBucketNames: true,
     },
-    files: ['rclone.conf'],
     bucketNameStem: 'rclone-files',
   },
   restic: {
@@ -106,7 +100,6 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       job: 'back up',
       listAllBucketNames: true,
     },
-    files: ['restic.env'],
     bucketNameStem: 'restic-backups',
   },
   'aws-cli': {
@@ -122,7 +115,6 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       job: 'work with files',
       listAllBucketNames: true,
     },
-    files: ['aws-config', 'aws-credentials', '.s3cfg'],
     bucketNameStem: 's3-files',
   },
   other: {
@@ -138,7 +130,6 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       job: 'work with files',
       listAllBucketNames: false,
     },
-    files: ['b2-credentials.env', 'b2-setup.json'],
     bucketNameStem: 'my-files',
   },
 };

@@ -36,6 +36,14 @@ export const connectRequestSchema = z.union(
 );
 export type ConnectRequest = z.infer<typeof connectRequestSchema>;
 
+/** GET /api/health: alive, and whether this server offers the practice sandbox. */
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  /** Missing from servers before it said: taken as offered. */
+  sandbox: z.boolean().optional(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
 export const accountSummarySchema = z.object({
   accountId: z.string(),
   isMasterKey: z.boolean(),

@@ -398,3 +398,20 @@ describe('keepCurrent and confirm', () => {
     ]);
   });
 });
+
+describe('custom CORS rules in the wrong shape', () => {
+  it('names the field and shows the shape, never “expected array”', () => {
+    const rule = { corsRuleName: 'shop', allowedOperations: 'b2_upload_file', maxAgeSeconds: 60 };
+    const found = issues(corsStepSchema, { preset: 'custom', rules: [rule] });
+    expect(found).toEqual([
+      {
+        field: 'rules.0.allowedOrigins',
+        message: 'allowedOrigins must be a list, like ["https://www.example.com"].',
+      },
+      {
+        field: 'rules.0.allowedOperations',
+        message: 'allowedOperations must be a list, like ["b2_download_file_by_name"].',
+      },
+    ]);
+  });
+});

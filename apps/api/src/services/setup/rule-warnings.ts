@@ -9,6 +9,13 @@ import {
 } from '@b2wiz/shared';
 import { corsKey, lifecycleKey, type Desired } from './rule-match';
 
+/** Object Lock, once on, stays on: a change that needs the user's say-so. */
+export const OBJECT_LOCK_PERMANENT: PlanWarning = {
+  code: 'object_lock_permanent',
+  field: 'bucket.objectLock',
+  message: 'Object Lock cannot be turned off once the bucket exists.',
+};
+
 const rules = (count: number, kind: string) =>
   count === 1 ? `1 ${kind} rule` : `${count} ${kind} rules`;
 

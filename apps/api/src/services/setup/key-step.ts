@@ -1,0 +1,75 @@
+// The key step of apply: one new key, and no orphan with a secret nobody holds when an earlier
+// try's answer was lost.
+import type { SetupRequest } from '@b2wiz/shared';
+import type { B2Bucket, B2Connection, B2NewKey } from '../../b2/b2-types';
+import { isAppError } from '../../http/app-error';
+import type { Logger } from '../../http/logger';
+import type { Session } from '../session-service';
+import type { ApplyRecord } from './apply-record';
+import { refusedOutright } from './refused-outright';
+import { keyInput, sameSet } from './request-reading';
+
+export async function createKey(
+  session: Session,
+  request: SetupRequest,
+  bucket: B2Bucket,
+  record: ApplyRecord,
+  logger: Logger,
+): Promise<B2NewKey> {
+  const conn = session.connection;
+  const input = keyInput(request, bucket.bucketId);
+  const held = session.summary.capabilities;
+  const canClean = held.includes('listKeys') && held.includes('deleteKeys');
+  const sameKey = (k: {
+    keyName: string;
+    bucketId: string | null;
+    namePrefix: string | null;
+    capabilities: string[];
+  }) =>
+    k.keyName === input.keyName &&
+    k.bucketId === (input.bucketId ?? null) &&
+    (k.namePrefix ?? null) === (input.namePrefix ?? null) &&
+    sameSet(k.capabilities, input.capabilities);
+
+  // Only a key tied to a bucket this apply made is sure to be new; any other may already have
+  // twins of the same name and rights that someone uses.
+  const mayHaveTwins = request.bucket.mode === 'existing' || !input.bucketId;
+  if (record.keyCreateSent && canClean) {
+    // A key made by a try whose answer was lost has a secret nobody holds: remove it, so that
+    // exactly one new key exists and the user has its secret.
+    for (const stale of (await conn.listKeys()).filter(sameKey)) {
+      if (record.keysBefore?.has(stale.applicationKeyId)) continue;
+      await deleteOrphanKey(conn, stale.applicationKeyId, logger);
+    }
+  } else if (!record.keyCreateSent && mayHaveTwins && canClean) {
+    // Note the twins that exist now, so a resume spares them.
+    record.keysBefore = new Set(
+      (await conn.listKeys()).filter(sameKey).map((k) => k.applicationKeyId),
+    );
+  }
+  record.keyCreateSent = true;
+  try {
+    return await conn.createKey(input);
+  } catch (error) {
+    if (refusedOutright(error)) {
+      record.keyCreateSent = false;
+    }
+    throw error;
+  }
+}
+
+export async function deleteOrphanKey(
+  conn: B2Connection,
+  applicationKeyId: string,
+  logger: Logger,
+): Promise<void> {
+  try {
+    await conn.deleteKey(applicationKeyId);
+  } catch (error) {
+    // A lost answer may hide a delete that worked: look before giving up.
+    if (!isAppError(error) || !error.outcomeUnknown) throw error;
+    const still = (await conn.listKeys()).some((k) => k.applicationKeyId === applicationKeyId);
+    if (still) throw error;
+  }
+  logger.info('removed a key whose creation answer was lost', { applicationKeyId });
+}

@@ -1,0 +1,78 @@
+// Per-tool settings that end up in the config files (paths, names, the app's URL).
+import { z } from 'zod';
+import { configNameProblem } from '../rules/config-name';
+import { hasControlCharacter } from '../rules/control-characters';
+import { corsOriginSchema, refineWith } from './request-steps';
+
+// --- Target options -----------------------------------------------------------------------------
+const relativePath = (label: string) =>
+  z
+    .string()
+    .max(1000, `${label} can have at most 1000 characters.`)
+    .refine(
+      (p) => !p.startsWith('/'),
+      `${label} is inside the bucket, so it must not start with '/'.`,
+    )
+    .refine((p) => !hasControlCharacter(p), `${label} can't contain control characters.`);
+
+const absolutePath = (label: string) =>
+  z
+    .string()
+    .min(1, `Enter ${label.toLowerCase()}.`)
+    .max(1000, `${label} can have at most 1000 characters.`)
+    .refine(
+      (p) => p.startsWith('/'),
+      `${label} must be a full path starting with '/', like /var/lib/app/app.db.`,
+    )
+    .refine((p) => !hasControlCharacter(p), `${label} can't contain control characters.`);
+
+const profileName = (label: string) =>
+  z.string().superRefine(refineWith((name) => configNameProblem(label, name)));
+
+// Litestream expands $VAR and ${VAR} anywhere in its config file and has no escape for '$'.
+const LITESTREAM_NO_DOLLAR = {
+  message: "Litestream reads '$' as the start of an environment variable. Remove the '$'.",
+};
+
+export const targetOptionsSchema = z.object({
+  litestream: z
+    .object({
+      dbPath: absolutePath('The database path')
+        .refine((p) => !p.includes('$'), LITESTREAM_NO_DOLLAR)
+        .default('/var/lib/app/app.db'),
+      replicaPath: relativePath('The replica path')
+        .refine((p) => !p.includes('$'), LITESTREAM_NO_DOLLAR)
+        .default('app.db'),
+    })
+    .optional(),
+  jetbackup: z
+    .object({
+      destinationName: z
+        .string()
+        .min(1, 'Enter a destination name.')
+        .max(40, 'JetBackup destination names can have at most 40 characters.')
+        .refine(
+          (name) => !hasControlCharacter(name),
+          "The destination name can't contain control characters.",
+        )
+        .default('Backblaze B2'),
+      backupDirectory: relativePath('The backup directory').default('jetbackup'),
+    })
+    .optional(),
+  laravel: z
+    .object({
+      appUrl: corsOriginSchema.optional(),
+      diskName: profileName('Disk name').default('b2'),
+    })
+    .optional(),
+  rclone: z.object({ remoteName: profileName('Remote name').default('b2') }).optional(),
+  restic: z
+    .object({
+      repositoryPath: relativePath('The repository path')
+        .min(1, 'Enter a repository path.')
+        .default('restic'),
+    })
+    .optional(),
+  awsCli: z.object({ profile: profileName('Profile name').default('b2') }).optional(),
+});
+export type TargetOptions = z.infer<typeof targetOptionsSchema>;
