@@ -5,6 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 8788);
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 process.env.E2E_EMULATOR_URL ??= emulatorUrl;
+// A second wizard with SANDBOX=off, for the specs that check no sandbox is offered anywhere.
+const noSandboxPort = Number(process.env.E2E_NO_SANDBOX_PORT ?? 3101);
+process.env.E2E_NO_SANDBOX_URL ??= `http://127.0.0.1:${noSandboxPort}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,7 +15,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // A stray test.only must not let CI pass with the rest skipped.
+  forbidOnly: !!process.env.CI,
+  // CI keeps only the log; on a desk the HTML report helps find a failure (never opened by itself).
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
@@ -46,6 +52,19 @@ export default defineConfig({
         SANDBOX: 'on',
         SANDBOX_EMULATOR_URL: emulatorUrl,
         // Keys typed into the form reach the same emulator, never the real B2.
+        B2_API_URL: emulatorUrl,
+        SESSION_RATE_LIMIT: '1000',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      command: 'npm start',
+      url: `http://127.0.0.1:${noSandboxPort}/api/health`,
+      env: {
+        PORT: String(noSandboxPort),
+        HOST: '127.0.0.1',
+        SANDBOX: 'off',
         B2_API_URL: emulatorUrl,
         SESSION_RATE_LIMIT: '1000',
       },

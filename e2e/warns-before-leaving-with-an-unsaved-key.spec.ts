@@ -16,7 +16,7 @@ test('leaving the page asks first while the application key is not saved, and no
     void dialog.dismiss();
   });
   // A page must have been used before browsers allow it to ask.
-  await page.getByRole('heading', { level: 2, name: 'Values to paste' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Check of the new key' }).click();
   await page.reload({ timeout: 3_000 }).catch(() => undefined);
   expect(asked).toEqual(['beforeunload']);
   await wizard.expectDone();

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { downloadText, zipFiles } from './download-file';
+import { downloadText, savedFileName, zipFiles } from './download-file';
 
 function readBlob(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -38,6 +38,22 @@ describe('downloadText', () => {
     expect(blobs[0]!.type).toBe('application/yaml;charset=utf-8');
     await expect(readBlob(blobs[0]!)).resolves.toBe('dbs:\n  - path: /var/lib/app/app.db\n');
     expect(document.querySelector('a')).toBeNull();
+  });
+
+  it('sends a name without an extension as plain bytes, so no browser adds “.txt” to it', () => {
+    downloadText('aws-config', '[profile b2]\n', 'text/plain');
+    expect(clicked?.download).toBe('aws-config');
+    expect(blobs[0]!.type).toBe('application/octet-stream;charset=utf-8');
+  });
+});
+
+describe('savedFileName', () => {
+  it.each([
+    ['.s3cfg', 's3cfg'],
+    ['aws-config', 'aws-config'],
+    ['litestream.yml', 'litestream.yml'],
+  ])('%s downloads as %s', (name, saved) => {
+    expect(savedFileName(name)).toBe(saved);
   });
 });
 

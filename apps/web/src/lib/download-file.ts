@@ -14,8 +14,20 @@ export function downloadBlob(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/**
+ * The name a file is downloaded under: without leading dots, as browsers do not save a download
+ * as a hidden file (".s3cfg" becomes "s3cfg"). Asked for by this name, the file arrives under
+ * exactly the name the page shows.
+ */
+export function savedFileName(filename: string): string {
+  return filename.replace(/^\.+/, '') || filename;
+}
+
 export function downloadText(filename: string, content: string, mediaType = 'text/plain'): void {
-  downloadBlob(filename, new Blob([content], { type: `${mediaType};charset=utf-8` }));
+  // A name with no extension and a known type gets one added by Chromium ("aws-config.txt");
+  // as plain bytes it keeps its name.
+  const type = /\.[A-Za-z0-9]+$/.test(filename) ? mediaType : 'application/octet-stream';
+  downloadBlob(filename, new Blob([content], { type: `${type};charset=utf-8` }));
 }
 
 export interface ZipEntry {

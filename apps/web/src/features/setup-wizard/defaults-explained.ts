@@ -1,7 +1,6 @@
 // One or two sentences per step on why the target's default is the default, in plain words.
-import { TARGET_PRESETS, type Target } from '@b2wiz/shared';
-
-const label = (target: Target) => (target === 'other' ? 'your tool' : TARGET_PRESETS[target].label);
+import { accessTooNarrow, TARGET_PRESETS, type KeyAccess, type Target } from '@b2wiz/shared';
+import { toolName as label } from './tool-name';
 
 /** Why the bucket type is the default. Encryption is no choice (Backblaze always encrypts). */
 export function whyBucketDefault(target: Target): string {
@@ -15,7 +14,7 @@ export function whyLifecycleDefault(target: Target): string {
   if (preset === 'keepLatest') {
     return `We chose “Keep only the last version of the file” because ${label(target)} replaces and deletes files all the time, and every old version would stay on your bill. B2 cleans up about a day later, so a replaced file is still billed for about a day.`;
   }
-  return `We chose “Keep all versions of the file”, B2’s own default: nothing ${target === 'other' ? 'you overwrite' : `${label(target)} overwrites`} or deletes is lost, but every version is billed until you delete it.`;
+  return 'We chose “Keep all versions of the file”, B2’s own default: nothing that is overwritten or deleted is lost, but every version is billed until you delete it.';
 }
 
 export function whyCorsDefault(target: Target): string {
@@ -25,10 +24,38 @@ export function whyCorsDefault(target: Target): string {
   return `We chose not to share: ${label(target)} talks to B2 from a server, not from a web page, so it does not need CORS.`;
 }
 
-export function whyKeyDefault(target: Target): string {
+/** What the key step's choices add up to, in words; it follows the choices as they change. */
+export interface KeyChoices {
+  access: KeyAccess;
+  restrictToBucket: boolean;
+  listAllBucketNames: boolean;
+}
+
+const ACCESS_IN_WORDS: Record<KeyAccess, string> = {
+  readWrite: 'to read, upload and delete files',
+  readOnly: 'to read files, and never change them',
+  writeOnly: 'to upload files, and never read them',
+  noDelete: 'to read and upload files, but never delete them',
+};
+
+export function whyKeyDefault(target: Target, choices: KeyChoices): string {
   const preset = TARGET_PRESETS[target];
-  const list = preset.key.listAllBucketNames
-    ? ` “Allow List All Bucket Names” is on because ${label(target)} asks for the list of buckets when it starts, and fails without it.`
-    : '';
-  return `The key can reach only this bucket, to read and write files: what ${label(target)} needs and nothing more.${list}`;
+  const reach = choices.restrictToBucket
+    ? 'The key can reach only this bucket'
+    : 'The key can reach every bucket in the account';
+  let fit: string;
+  if (accessTooNarrow(target, choices.access)) {
+    fit = `That is less than ${label(target)} needs.`;
+  } else if (choices.access === preset.key.leastAccess && choices.restrictToBucket) {
+    fit = `That is what ${label(target)} needs, and nothing more.`;
+  } else {
+    fit = `That is enough for ${label(target)}.`;
+  }
+  let list = '';
+  if (preset.key.listAllBucketNames) {
+    list = choices.listAllBucketNames
+      ? ` “Allow List All Bucket Names” is on because ${label(target)} asks for the list of buckets when it starts, and fails without it.`
+      : ` “Allow List All Bucket Names” is off, but ${label(target)} asks for the list of buckets when it starts, and fails without it.`;
+  }
+  return `${reach}, ${ACCESS_IN_WORDS[choices.access]}. ${fit}${list}`;
 }

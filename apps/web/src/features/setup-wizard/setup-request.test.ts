@@ -16,6 +16,8 @@ function state(partial: Partial<WizardState>): WizardState {
     result: null,
     secretSaved: false,
     bucketNameSuffix: 'abc123',
+    returnToReview: false,
+    sandboxOffered: true,
     ...partial,
   };
 }

@@ -25,7 +25,12 @@ export function formContext(state: WizardState): FormContext | null {
         ? (state.account?.restrictedBucket?.bucketName ?? null)
         : null);
   }
-  return { target: chosen.target, bucketName, appUrl: chosen.options?.laravel?.appUrl };
+  return {
+    target: chosen.target,
+    bucketName,
+    appUrl: chosen.options?.laravel?.appUrl,
+    bucketMode: bucket?.mode,
+  };
 }
 
 /** Capabilities the connected key lacks that the wizard cannot work without. */

@@ -12,8 +12,11 @@ import {
   type Target,
   type TargetOptions,
 } from '@b2wiz/shared';
-import type { FieldValues, Resolver } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import { corsFormErrors } from './cors-form-errors';
+import { prepareCorsValues, withoutKeepCurrent } from './prepare-rules-steps';
+import type { CorsRuleFields } from './cors-rule-fields';
 
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
 type ValueInUnion<T, K extends PropertyKey> = T extends unknown
@@ -33,8 +36,12 @@ export type TargetFormOutput = z.output<typeof targetFormSchema>;
 /** No encryption field: Backblaze encrypts every bucket, so the wizard never sends one. */
 export type BucketForm = Omit<FlatForm<z.input<typeof bucketStepSchema>>, 'encryption'>;
 export type LifecycleForm = FlatForm<z.input<typeof lifecycleStepSchema>>;
-/** Custom CORS rules are edited as JSON text. */
-export type CorsForm = FlatForm<z.input<typeof corsStepSchema>> & { rulesJson?: string };
+/** Custom CORS rules are edited as form fields, or as JSON text (advanced). */
+export type CorsForm = FlatForm<z.input<typeof corsStepSchema>> & {
+  rulesJson?: string;
+  corsEditor?: 'fields' | 'json';
+  ruleFields?: CorsRuleFields[];
+};
 export type KeyForm = FlatForm<z.input<typeof keyStepSchema>>;
 
 export interface Drafts {
@@ -51,6 +58,8 @@ export interface FormContext {
   /** For the key's default name; null until a bucket is chosen. */
   bucketName: string | null;
   appUrl: string | undefined;
+  /** Whether the bucket step chose a bucket the account has; "keepCurrent" needs one. */
+  bucketMode?: 'create' | 'existing' | undefined;
 }
 
 type Prepared = { ok: true; value: unknown } | { ok: false; field: string; message: string };
@@ -59,6 +68,8 @@ type Prepare<F> = (values: F, context: FormContext | undefined) => Prepared;
 export interface StepForm<F extends FieldValues, O> {
   schema: z.ZodType<O>;
   prepare: Prepare<F>;
+  /** Moves the schema's errors to the form fields the user types in, when their names differ. */
+  mapErrors?: (errors: FieldErrors<F>, values: F) => FieldErrors<F>;
 }
 
 // --- Target -------------------------------------------------------------------------------------
@@ -112,33 +123,14 @@ export const bucketForm: StepForm<BucketForm, z.output<typeof bucketStepSchema>>
 
 export const lifecycleForm: StepForm<LifecycleForm, z.output<typeof lifecycleStepSchema>> = {
   schema: lifecycleStepSchema,
-  prepare: asIs,
+  // A new bucket has no rules to keep: a draft on "keepCurrent" falls back to the tool's default.
+  prepare: (values, context) => asIs(withoutKeepCurrent('lifecycle', values, context)),
 };
 
 export const corsForm: StepForm<CorsForm, z.output<typeof corsStepSchema>> = {
   schema: corsStepSchema,
-  prepare: (values) => {
-    if (values.preset !== 'custom') return { ok: true, value: values };
-    let rules: unknown;
-    try {
-      rules = JSON.parse(values.rulesJson ?? '');
-    } catch {
-      return {
-        ok: false,
-        field: 'rulesJson',
-        message:
-          'This is not valid JSON. Check for a missing quote, comma or bracket; the rules are a list in [ ].',
-      };
-    }
-    if (!Array.isArray(rules)) {
-      return {
-        ok: false,
-        field: 'rulesJson',
-        message: 'Write the rules as a list: start with [ and end with ].',
-      };
-    }
-    return { ok: true, value: { preset: 'custom', rules } };
-  },
+  prepare: (values, context) => prepareCorsValues(withoutKeepCurrent('cors', values, context)),
+  mapErrors: corsFormErrors,
 };
 
 export const keyForm: StepForm<KeyForm, z.output<typeof keyStepSchema>> = {
@@ -188,8 +180,12 @@ export function stepResolver<F extends FieldValues, O>(
         errors: { [prepared.field]: { type: 'custom', message: prepared.message } },
       } as Awaited<ReturnType<Resolver<F, FormContext | undefined, O>>>;
     }
-    return resolve(prepared.value as FieldValues, context, options as never) as Awaited<
-      ReturnType<Resolver<F, FormContext | undefined, O>>
-    >;
+    const result = (await resolve(
+      prepared.value as FieldValues,
+      context,
+      options as never,
+    )) as Awaited<ReturnType<Resolver<F, FormContext | undefined, O>>>;
+    if (!form.mapErrors || Object.keys(result.errors).length === 0) return result;
+    return { values: {}, errors: form.mapErrors(result.errors, values) };
   };
 }

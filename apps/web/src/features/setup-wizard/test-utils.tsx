@@ -24,6 +24,7 @@ export function litestreamState(extra: Partial<WizardState> = {}): Partial<Wizar
   return {
     account: sandboxAccount,
     sessionChecked: true,
+    sandboxOffered: true,
     ...extra,
     drafts: { target: { ...defaultTargetForm(), target: 'litestream' }, ...extra.drafts },
     submitted: ['target', ...(extra.submitted ?? [])],

@@ -18,13 +18,16 @@ export function useLaterStepForm<F extends FieldValues, O>(
   const state = useWizardState();
   // These steps open only once the tool is chosen (allowedStep), so there is a context.
   const context = formContext(state) as FormContext;
+  const defaults = formDefaults(context)[step];
+  const values: Record<string, unknown> = { ...defaults, ...state.drafts[step] };
+  // "Keep the rules it has now" is kept from an existing bucket only while one is chosen.
+  if (values.preset === 'keepCurrent' && context.bucketMode !== 'existing') {
+    values.preset = (defaults as { preset?: unknown }).preset;
+  }
   const form = useForm<F, FormContext | undefined, O>({
     mode: 'onChange',
     resolver: stepResolver(stepForm),
-    defaultValues: {
-      ...formDefaults(context)[step],
-      ...state.drafts[step],
-    } as DefaultValues<F>,
+    defaultValues: values as DefaultValues<F>,
     context,
   });
   useStepForm(step, form);

@@ -31,6 +31,10 @@ export interface WizardState {
   secretSaved: boolean;
   /** Makes the proposed bucket name this visit's own; fixed, so going back shows the same name. */
   bucketNameSuffix: string;
+  /** Whether this server offers the practice sandbox; null until GET /api/health answers. */
+  sandboxOffered: boolean | null;
+  /** A step was opened with "Change" on Review: its Next goes back to Review. */
+  returnToReview: boolean;
 }
 
 const initialState: WizardState = {
@@ -44,6 +48,8 @@ const initialState: WizardState = {
   result: null,
   secretSaved: false,
   bucketNameSuffix: '',
+  sandboxOffered: null,
+  returnToReview: false,
 };
 
 function newBucketNameSuffix(): string {
@@ -141,13 +147,37 @@ export class WizardStore {
     this.set({ result });
   }
 
+  setReturnToReview(returnToReview: boolean): void {
+    if (this.state.returnToReview !== returnToReview) this.set({ returnToReview });
+  }
+
   setSecretSaved(secretSaved: boolean): void {
     if (this.state.secretSaved !== secretSaved) this.set({ secretSaved });
   }
 
   /** Forget everything, the secret included. */
   reset(): void {
-    this.set({ ...initialState, sessionChecked: true, bucketNameSuffix: newBucketNameSuffix() });
+    this.set({
+      ...initialState,
+      sessionChecked: true,
+      bucketNameSuffix: newBucketNameSuffix(),
+      sandboxOffered: this.state.sandboxOffered,
+    });
+  }
+
+  /** Another setup over the same connection: fresh drafts and no result, the account kept. */
+  startAnother(): void {
+    this.set({
+      ...initialState,
+      account: this.state.account,
+      sessionChecked: this.state.sessionChecked,
+      bucketNameSuffix: newBucketNameSuffix(),
+      sandboxOffered: this.state.sandboxOffered,
+    });
+  }
+
+  setSandboxOffered(sandboxOffered: boolean): void {
+    if (this.state.sandboxOffered !== sandboxOffered) this.set({ sandboxOffered });
   }
 }
 

@@ -16,9 +16,11 @@ const API_NEXT_STEPS: Record<string, string> = {
   invalid_request: 'Fix the fields marked in red, then try again.',
   missing_capability:
     'Connect with the master application key, or make a key with these capabilities in the Backblaze dashboard.',
-  bucket_exists: 'Choose “Use a bucket you already have”, or pick another name.',
+  // The API's message already offers the existing bucket or another name (one sentence only).
+  bucket_exists: '',
   idempotency_key_reused: 'Go back to Review and press “Create everything” again.',
-  sandbox_off: 'Connect with your own application key instead.',
+  // The API's message already says to connect with your own key.
+  sandbox_off: '',
   rate_limited: 'Wait a minute, then try again.',
   too_many_requests: 'Wait a minute, then try again.',
   network_unreachable: 'Check that the wizard is still running, then try again.',
@@ -33,6 +35,8 @@ export class ApiError extends Error {
   readonly created: ErrorBody['created'];
   readonly retryable: boolean;
   readonly suggestion: string | undefined;
+  /** With 409 confirmation_needed: the consequences the request must confirm. */
+  readonly confirmations: NonNullable<ErrorBody['confirmations']>;
   /** What the user can do now, in plain words; '' when the message already says it. */
   readonly nextStep: string;
 
@@ -46,6 +50,7 @@ export class ApiError extends Error {
     this.created = body.created;
     this.retryable = body.retryable ?? false;
     this.suggestion = body.suggestion;
+    this.confirmations = body.confirmations ?? [];
     const next = nextStepFor(body.code, status);
     // The API often ends its message with the next step already (the shared B2 texts).
     this.nextStep = body.message.includes(next) ? '' : next;
@@ -53,7 +58,8 @@ export class ApiError extends Error {
 }
 
 function nextStepFor(code: string, status: number): string {
-  const known = API_NEXT_STEPS[code] ?? B2_ERROR_TEXTS[code]?.next;
+  if (Object.hasOwn(API_NEXT_STEPS, code)) return API_NEXT_STEPS[code]!;
+  const known = B2_ERROR_TEXTS[code]?.next;
   if (known) return known;
   if (status === 401) return 'Go back to the Connect step and connect again.';
   if (status >= 500) return 'Wait a moment, then try again.';

@@ -1,7 +1,7 @@
 import type { GeneratedFile } from '@b2wiz/shared';
 import { useId, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
-import { downloadText } from '../../../lib/download-file';
+import { downloadText, savedFileName } from '../../../lib/download-file';
 import { CopyButton } from './copy-button';
 
 interface FileCardProps {
@@ -11,28 +11,35 @@ interface FileCardProps {
   onSaved?: () => void;
 }
 
-/** A config file the API made: its content, with Copy and Download. */
+/**
+ * A config file the API made: its name as it will be saved, Copy and Download, and its content
+ * folded away until asked for.
+ */
 export function FileCard({ file, description, onSaved }: FileCardProps) {
   const id = useId();
+  const name = savedFileName(file.filename);
   return (
     <article className="file-card" aria-labelledby={`${id}-name`}>
       <h3 className="file-card__name" id={`${id}-name`}>
-        {file.filename}
+        {name}
       </h3>
       {description && <p className="file-card__description">{description}</p>}
-      <pre className="file-card__content">{file.content}</pre>
       <div className="file-card__actions">
-        <CopyButton text={file.content} what={file.filename} onCopied={onSaved} />
+        <CopyButton text={file.content} what={name} onCopied={onSaved} />
         <Button
           className="button--small"
           onClick={() => {
-            downloadText(file.filename, file.content, file.mediaType);
+            downloadText(name, file.content, file.mediaType);
             onSaved?.();
           }}
         >
           Download
         </Button>
       </div>
+      <details className="file-card__preview">
+        <summary>Show what is in {name}</summary>
+        <pre className="file-card__content">{file.content}</pre>
+      </details>
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import type { BucketSummary, EncryptionSetting } from '@b2wiz/shared';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { bucketWith, KEEP_PRIOR_30 } from '../../test-buckets';
 import { litestreamState, renderStep } from '../../test-utils';
 import { BucketStep } from './bucket-step';
 
@@ -147,5 +148,77 @@ describe('BucketStep', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(navigate).toHaveBeenCalledWith('lifecycle');
     expect(store.getState().drafts.bucket).toMatchObject({ name: 'litestream-backups-x7k2p9' });
+  });
+
+  it('says at once that the account already has a bucket of that name, and offers it', async () => {
+    const owned = bucketWith('acme-db', { lifecycleRules: KEEP_PRIOR_30 });
+    const { user } = renderStep(<BucketStep />, litestreamState({ buckets: [owned] }));
+    const input = screen.getByLabelText('Bucket name');
+    await user.clear(input);
+    await user.type(input, 'ACME-db');
+    expect(input).toHaveAccessibleErrorMessage(
+      'You already have a bucket named “acme-db”: use it below, or type another name for a new one.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Use a bucket you already have' }));
+    expect(screen.getByRole('radio', { name: 'Use a bucket you already have' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'acme-db' })).toBeChecked();
+  });
+
+  it('says a server’s “you already have it” in one sentence', () => {
+    renderStep(
+      <BucketStep />,
+      litestreamState({
+        buckets: [],
+        drafts: { bucket: { mode: 'create', name: 'acme-db' } },
+        submitted: ['bucket', 'lifecycle', 'cors', 'key'],
+        fieldErrors: {
+          bucket: [
+            {
+              name: 'name',
+              message:
+                'You already have a bucket named “acme-db”. Choose “use an existing bucket” to set it up, or pick another name.',
+            },
+          ],
+        },
+      }),
+    );
+    expect(screen.getByLabelText('Bucket name')).toHaveAccessibleErrorMessage(
+      'You already have a bucket named “acme-db”: use it below, or type another name for a new one.',
+    );
+    expect(document.body).not.toHaveTextContent(/existing bucket|Choose “Use a bucket/);
+    expect(
+      screen.getByRole('button', { name: 'Use a bucket you already have' }),
+    ).toBeInTheDocument();
+  });
+
+  it('switching to a bucket you already have asks the rule steps again', async () => {
+    const owned = bucketWith('acme-db');
+    const { user, store, navigate } = renderStep(
+      <BucketStep />,
+      litestreamState({
+        buckets: [owned],
+        drafts: {
+          bucket: { mode: 'create', name: 'acme-new' },
+          lifecycle: { preset: 'keepLatest', days: 30 },
+          cors: { preset: 'none' },
+        },
+        submitted: ['bucket', 'lifecycle', 'cors'],
+      }),
+    );
+    await user.click(screen.getByRole('radio', { name: 'Use a bucket you already have' }));
+    await user.click(screen.getByRole('radio', { name: 'acme-db' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(navigate).toHaveBeenCalledWith('lifecycle');
+    expect(store.getState().drafts.lifecycle).toEqual({ days: 30 });
+    expect(store.getState().drafts.cors).toEqual({});
+  });
+
+  it('after “Change” on Review, Next becomes “Back to review”', async () => {
+    const { user, navigate } = renderStep(<BucketStep />, {
+      ...litestreamState({ buckets: [] }),
+      returnToReview: true,
+    });
+    await user.click(screen.getByRole('button', { name: 'Back to review' }));
+    expect(navigate).toHaveBeenCalledWith('review');
   });
 });

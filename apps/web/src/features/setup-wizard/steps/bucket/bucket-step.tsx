@@ -2,37 +2,50 @@ import {
   proposedBucketName,
   suggestBucketName,
   type BucketStep as BucketStepValues,
-  type BucketSummary,
 } from '@b2wiz/shared';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
-import { Button } from '../../../../components/ui/button';
-import { Field } from '../../../../components/ui/field';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { randomId } from '../../../../lib/random-id';
-import { useBuckets } from '../../api/get-buckets';
-import { bucketTypeName } from '../../bucket-type-name';
-import { AlwaysOnEncryption, BucketEncryption } from '../../components/encryption-status';
-import { ServerErrorAlert } from '../../components/server-error-alert';
+import { useBuckets } from '../../use-buckets';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyBucketDefault } from '../../defaults-explained';
+import { formDefaults } from '../../form-defaults';
 import { formContext } from '../../setup-request';
 import { bucketForm, stepResolver, type BucketForm, type FormContext } from '../../step-forms';
-import { formDefaults } from '../../form-defaults';
+import { useNextStep } from '../../use-next-step';
 import { useStepForm } from '../../use-step-form';
-import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { useNavigate, useWizardState, useWizardStore, type WizardStore } from '../../wizard-store';
+import { BucketCreateFields } from './bucket-create-fields';
+import { BucketExistingList } from './bucket-existing-list';
+import { isOwnedNameMessage, ownedBucketNamed, ownedNameMessage } from './owned-bucket';
 
-function bucketDescription(bucket: BucketSummary): string {
-  const rules = (n: number, what: string) =>
-    n === 0 ? `no ${what} rules` : n === 1 ? `1 ${what} rule` : `${n} ${what} rules`;
-  return `${bucketTypeName(bucket.bucketType)} · ${rules(bucket.lifecycleRules.length, 'lifecycle')} · ${rules(bucket.corsRules.length, 'CORS')}`;
+type BucketResolver = Resolver<BucketForm, FormContext | undefined, BucketStepValues>;
+
+/**
+ * Switching between a new and an existing bucket changes what the rule steps offer ("Keep the
+ * rules it has now" only for an existing one): their choice is asked again, from the defaults.
+ */
+function forgetRuleChoices(
+  store: WizardStore,
+  before: BucketForm['mode'],
+  after: BucketForm['mode'],
+) {
+  if (before === undefined || before === after) return;
+  for (const step of ['lifecycle', 'cors'] as const) {
+    const draft = store.getState().drafts[step];
+    if (!draft) continue;
+    const { preset: _forgotten, ...rest } = draft;
+    store.keepTyped(step, rest);
+  }
 }
 
 export function BucketStep() {
   const store = useWizardStore();
   const navigate = useNavigate();
+  const next = useNextStep('lifecycle');
   const state = useWizardState();
   const context = formContext(state) as FormContext;
   const restricted = state.account?.restrictedBucket ?? null;
@@ -41,10 +54,33 @@ export function BucketStep() {
     name: proposedBucketName(context.target, state.bucketNameSuffix),
   };
   const [suggestion, setSuggestion] = useState<string | null>(null);
+  const [serverSaysOwned, setServerSaysOwned] = useState(false);
+  const [modeBefore] = useState(() => store.getState().drafts.bucket?.mode);
+  // The account's buckets, also for a new bucket: a name it already has is said here.
+  const { buckets, error: bucketsError, loading, reload } = useBuckets(true);
+  const bucketsRef = useRef(buckets);
+  useEffect(() => {
+    bucketsRef.current = buckets;
+  }, [buckets]);
+
+  const baseResolver = stepResolver(bucketForm);
+  const resolver: BucketResolver = async (values, ctx, options) => {
+    const result = await baseResolver(values, ctx, options);
+    const owned =
+      values.mode === 'create' ? ownedBucketNamed(bucketsRef.current, values.name) : undefined;
+    if (!owned || result.errors.name) return result;
+    return {
+      values: {},
+      errors: {
+        ...result.errors,
+        name: { type: 'owned', message: ownedNameMessage(owned.bucketName) },
+      },
+    };
+  };
 
   const form = useForm<BucketForm, FormContext | undefined, BucketStepValues>({
     mode: 'onChange',
-    resolver: stepResolver(bucketForm),
+    resolver,
     defaultValues: state.drafts.bucket
       ? { ...defaults, ...state.drafts.bucket }
       : restricted
@@ -54,20 +90,49 @@ export function BucketStep() {
   });
   useStepForm('bucket', form, (errors) => {
     const taken = errors.find((e) => e.name === 'name');
-    if (taken) {
-      setSuggestion(
-        taken.suggestion ?? suggestBucketName(form.getValues('name') ?? '', randomId().slice(0, 4)),
-      );
+    if (!taken) return;
+    if (isOwnedNameMessage(taken.message)) {
+      // One sentence of our own, not the server's words and a next step that repeat each other.
+      const name = form.getValues('name') ?? '';
+      form.setError('name', { type: 'server', message: ownedNameMessage(name) });
+      setServerSaysOwned(true);
+      reload();
+      return;
     }
+    setSuggestion(
+      taken.suggestion ?? suggestBucketName(form.getValues('name') ?? '', randomId().slice(0, 4)),
+    );
   });
   const mode = form.watch('mode');
-  const objectLock = form.watch('objectLock');
-  const { buckets, error: bucketsError, loading, reload } = useBuckets(mode === 'existing');
+  const name = form.watch('name');
+  const { trigger } = form;
   const { errors } = form.formState;
+  const owned = mode === 'create' ? ownedBucketNamed(buckets, name) : undefined;
+
+  // Once the list is in, a name the account already has is said at once.
+  useEffect(() => {
+    if (
+      buckets &&
+      form.getValues('mode') === 'create' &&
+      ownedBucketNamed(buckets, form.getValues('name'))
+    ) {
+      void trigger('name');
+    }
+  }, [buckets, trigger, form]);
+
+  const chooseOwned = () => {
+    const bucket = owned ?? ownedBucketNamed(buckets, name);
+    form.setValue('mode', 'existing');
+    if (bucket) form.setValue('bucketId', bucket.bucketId, { shouldValidate: true });
+    form.clearErrors('name');
+    setServerSaysOwned(false);
+  };
 
   const onNext = form.handleSubmit(() => {
-    store.saveDraft('bucket', form.getValues());
-    navigate('lifecycle');
+    const values = form.getValues();
+    forgetRuleChoices(store, modeBefore, values.mode);
+    store.saveDraft('bucket', values);
+    next.go();
   });
 
   const modeOptions = [
@@ -83,7 +148,7 @@ export function BucketStep() {
     {
       value: 'existing' as const,
       label: 'Use a bucket you already have',
-      description: 'Its lifecycle and CORS rules are set to your choices in the next steps.',
+      description: 'Its lifecycle and CORS rules stay as they are unless you change them.',
     },
   ];
 
@@ -104,133 +169,31 @@ export function BucketStep() {
           legend="Which bucket?"
           options={modeOptions}
         />
-
         {mode === 'create' ? (
-          <>
-            <Field
-              label="Bucket name"
-              description="We proposed a free-looking name; you can change it. 6 to 63 characters: letters, digits and '-'. Names are shared by every Backblaze customer and can’t be changed later, so a name with your company or project in it, like acme-app-backups, is easy to recognise."
-              error={errors.name?.message}
-              footer={
-                suggestion && (
-                  <p className="field__footer">
-                    <Button
-                      variant="link"
-                      onClick={() => {
-                        form.setValue('name', suggestion, {
-                          shouldValidate: true,
-                          shouldDirty: true,
-                        });
-                        setSuggestion(null);
-                      }}
-                    >
-                      Use “{suggestion}” instead
-                    </Button>
-                  </p>
-                )
-              }
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  autoComplete="off"
-                  spellCheck={false}
-                  autoCapitalize="none"
-                  {...form.register('name')}
-                />
-              )}
-            </Field>
-            <FormRadioGroup
-              control={form.control}
-              name="type"
-              compact
-              legend="Files in bucket are"
-              options={[
-                {
-                  value: 'allPrivate',
-                  label: 'Private',
-                  description:
-                    'Only someone with a key can see the files. Right for backups and app storage.',
-                },
-                {
-                  value: 'allPublic',
-                  label: 'Public',
-                  description:
-                    'Anyone with a file’s link can download it. Backblaze asks for a verified email address and a payment history first.',
-                },
-              ]}
-            />
-            <p className="bucket-encryption">
-              <AlwaysOnEncryption />
-            </p>
-            <FormRadioGroup
-              control={form.control}
-              name="objectLock"
-              compact
-              legend="Object Lock"
-              description="Lets you protect files from being changed or deleted for a time you set later. Most tools don’t need it."
-              options={[
-                { value: false, label: 'Disable' },
-                { value: true, label: 'Enable' },
-              ]}
-            />
-            {objectLock && (
-              <Alert tone="warning" title="Object Lock can’t be turned off.">
-                <p>
-                  Once the bucket exists, Object Lock stays on for good. Choose Disable unless you
-                  know you need it.
-                </p>
-              </Alert>
-            )}
-          </>
+          <BucketCreateFields
+            form={form}
+            suggestion={suggestion}
+            onUseSuggestion={() => {
+              if (suggestion)
+                form.setValue('name', suggestion, { shouldValidate: true, shouldDirty: true });
+              setSuggestion(null);
+            }}
+            owned={owned ?? (serverSaysOwned ? 'unknown' : null)}
+            onUseOwned={chooseOwned}
+          />
         ) : (
-          <>
-            {loading && (
-              <p role="status" className="status">
-                Loading your buckets…
-              </p>
-            )}
-            {bucketsError !== null && (
-              <>
-                <ServerErrorAlert error={bucketsError} title="We could not load your buckets." />
-                <Button onClick={reload}>Try again</Button>
-              </>
-            )}
-            {!(buckets && buckets.length > 0) && errors.bucketId && (
-              <p className="field__error" role="alert">
-                {errors.bucketId.message}
-              </p>
-            )}
-            {buckets && buckets.length === 0 && (
-              <Alert tone="info" title="This account has no buckets yet.">
-                <p>Choose “Create a new bucket” above.</p>
-              </Alert>
-            )}
-            {buckets && buckets.length > 0 && (
-              <FormRadioGroup
-                control={form.control}
-                name="bucketId"
-                compact
-                legend="Your buckets"
-                description="Review shows each bucket’s rules of today beside the new ones before anything changes."
-                options={buckets.map((b) => ({
-                  value: b.bucketId,
-                  label: b.bucketName,
-                  description: bucketDescription(b),
-                  more: (
-                    <p className="bucket-encryption">
-                      <BucketEncryption setting={b.defaultServerSideEncryption} />
-                    </p>
-                  ),
-                }))}
-              />
-            )}
-          </>
+          <BucketExistingList
+            form={form}
+            buckets={buckets}
+            loading={loading}
+            error={bucketsError}
+            reload={reload}
+          />
         )}
         {errors.root?.serverError && (
           <Alert title={errors.root.serverError.message ?? 'Check this step.'} />
         )}
-        <StepActions onBack={() => navigate('connect', { back: true })} />
+        <StepActions onBack={() => navigate('connect', { back: true })} nextLabel={next.label} />
       </form>
     </StepLayout>
   );

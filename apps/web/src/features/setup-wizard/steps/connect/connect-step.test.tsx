@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { litestreamState, renderStep, sandboxAccount } from '../../test-utils';
 import { ConnectStep } from './connect-step';
@@ -78,5 +78,106 @@ describe('ConnectStep', () => {
       'It can’t create application keys (the capability “writeKeys”).',
     );
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('a key kept to one bucket: says plainly that it connects but cannot finish, and which key to use', () => {
+    renderStep(
+      <ConnectStep />,
+      litestreamState({
+        account: {
+          ...sandboxAccount,
+          isMasterKey: false,
+          sandbox: false,
+          missingCapabilities: ['writeBuckets', 'writeKeys'],
+          restrictedBucket: { bucketId: 'b1', bucketName: 'acme-db' },
+        },
+      }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(
+      'This key works only with the bucket “acme-db”, so it can’t finish a setup.',
+    );
+    expect(alert).toHaveTextContent('a key kept to one bucket can never make keys');
+    expect(alert).toHaveTextContent(
+      'connect with the master application key, or with a key for all buckets that may create keys (the capability “writeKeys”)',
+    );
+    expect(screen.queryByText(/You can set up that bucket/)).toBeNull();
+    expect(screen.queryByText('This key can’t set things up.')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('with the sandbox off on the server, shows no sandbox at all', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValue(
+        new Response(JSON.stringify({ ok: true, sandbox: false }), { status: 200 }),
+      );
+    vi.stubGlobal('fetch', fetch);
+    const { store, container } = renderStep(
+      <ConnectStep />,
+      litestreamState({ account: null, sandboxOffered: null }),
+    );
+    await waitFor(() => expect(store.getState().sandboxOffered).toBe(false));
+    expect(fetch).toHaveBeenCalledWith('/api/health', expect.objectContaining({ method: 'GET' }));
+    expect(screen.queryByRole('button', { name: /sandbox/i })).toBeNull();
+    expect(container).not.toHaveTextContent(/sandbox/i);
+    expect(screen.getByRole('button', { name: 'Connect' })).toBeEnabled();
+  });
+
+  it('offers the sandbox once the server says it has one', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: true, sandbox: true }))),
+    );
+    renderStep(<ConnectStep />, litestreamState({ account: null, sandboxOffered: null }));
+    expect(await screen.findByRole('button', { name: 'Practice in the sandbox' })).toBeEnabled();
+  });
+
+  it('when the server refuses the sandbox, says what to do once', async () => {
+    const body = {
+      error: {
+        code: 'sandbox_off',
+        message:
+          'The practice sandbox is turned off on this server. Connect with your own application key.',
+      },
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(new Response(JSON.stringify(body), { status: 400 })),
+    );
+    const { user } = renderStep(<ConnectStep />, litestreamState({ account: null }));
+    await user.click(screen.getByRole('button', { name: 'Practice in the sandbox' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent?.match(/Connect with your own application key/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['the wizard’s server does not answer', () => Promise.reject(new TypeError('fetch failed'))],
+    ['the server is busy', () => Promise.resolve(new Response('busy', { status: 503 }))],
+    [
+      'Backblaze is busy',
+      () =>
+        Promise.resolve(
+          new Response(
+            JSON.stringify({
+              error: {
+                code: 'service_unavailable',
+                message: 'Backblaze is busy.',
+                retryable: true,
+              },
+            }),
+            { status: 503 },
+          ),
+        ),
+    ],
+  ])('when %s, never mentions a Retry button Connect does not have', async (_, answer) => {
+    vi.stubGlobal('fetch', vi.fn().mockImplementation(answer));
+    const { user } = renderStep(<ConnectStep />, litestreamState({ account: null }));
+    await user.type(screen.getByLabelText('Application key ID', { exact: true }), '0004abc');
+    await user.type(screen.getByLabelText('Application key', { exact: true }), 'K004abc');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/try again/);
+    expect(alert).not.toHaveTextContent(/retry/i);
   });
 });

@@ -1,146 +1,128 @@
-import { CORS_LABELS, type CorsStep as CorsStepValues } from '@b2wiz/shared';
-import type { FieldErrors, UseFormReturn } from 'react-hook-form';
+import {
+  CORS_LABELS,
+  TARGET_PRESETS,
+  corsOriginProblem,
+  corsRulesFor,
+  type CorsRule,
+  type CorsStep as CorsStepValues,
+} from '@b2wiz/shared';
 import { Alert } from '../../../../components/ui/alert';
-import { CheckboxField, Field } from '../../../../components/ui/field';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { useBuckets } from '../../use-buckets';
+import { chosenExistingBucket } from '../../chosen-bucket';
+import { CorsRuleLines } from '../../components/rule-lines';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
+import { TodaysRules } from '../../components/todays-rules';
+import { trimOrigin } from '../../cors-rule-fields';
 import { whyCorsDefault } from '../../defaults-explained';
-import { corsForm, type CorsForm, type FormContext } from '../../step-forms';
+import { corsChangeSentence } from '../../rule-change-words';
+import { corsForm, type CorsForm } from '../../step-forms';
+import { toolName } from '../../tool-name';
 import { useLaterStepForm } from '../../use-later-step-form';
+import { useNextStep } from '../../use-next-step';
 import { useNavigate, useWizardStore } from '../../wizard-store';
-
-type Form = UseFormReturn<CorsForm, FormContext | undefined, CorsStepValues>;
+import { CorsCustomRules } from './cors-custom-rules';
+import { SharingOptions } from './cors-sharing-options';
 
 const PRESETS = ['none', 'allHttps', 'anyOrigin', 'oneOrigin', 'custom'] as const;
 
-/** Messages of the custom rules, as "Rule 2: ..." lines. */
-function ruleMessages(errors: FieldErrors<CorsForm>['rules']): string[] {
-  if (!errors) return [];
-  const lines: string[] = [];
-  const walk = (node: unknown, rule: number | null) => {
-    if (!node || typeof node !== 'object') return;
-    const message = (node as { message?: unknown }).message;
-    if (typeof message === 'string')
-      lines.push(rule === null ? message : `Rule ${rule + 1}: ${message}`);
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'ref' || key === 'message' || key === 'type') continue;
-      walk(child, rule === null && /^\d+$/.test(key) ? Number(key) : rule);
-    }
-  };
-  walk(errors, null);
-  return [...new Set(lines)];
-}
-
-function SharingOptions({ form, oneOrigin }: { form: Form; oneOrigin: boolean }) {
-  const { errors } = form.formState;
-  return (
-    <div className="nested">
-      {oneOrigin && (
-        <Field
-          label="Your website’s origin"
-          description="The scheme and host only, no path: like https://www.example.com."
-          error={errors.origin?.message}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              inputMode="url"
-              autoComplete="url"
-              spellCheck={false}
-              {...form.register('origin')}
-            />
-          )}
-        </Field>
-      )}
-      <FormRadioGroup
-        control={form.control}
-        name="apis"
-        compact
-        legend="Apply CORS rules to the following APIs"
-        options={[
-          { value: 'b2', label: 'B2 Native API' },
-          { value: 's3', label: 'S3 Compatible API' },
-          { value: 'both', label: 'Both' },
-        ]}
-      />
-      <CheckboxField
-        label="Also allow uploads from web pages"
-        description="The dashboard’s choices only allow downloads. Tick this if your pages upload files straight to the bucket."
-      >
-        {(control) => <input {...control} type="checkbox" {...form.register('uploads')} />}
-      </CheckboxField>
-    </div>
-  );
+/** The rules the tool's recommendation would set, when they are known (one origin typed). */
+function recommendedRules(preset: CorsStepValues | { preset: 'oneOrigin' }, values: CorsForm) {
+  if (preset.preset !== 'oneOrigin') return corsRulesFor(preset as CorsStepValues);
+  const origin = trimOrigin(values.origin ?? '');
+  if (corsOriginProblem(origin) !== null) return null;
+  return corsRulesFor({
+    ...preset,
+    origin,
+    apis: values.apis ?? 'both',
+    uploads: !!values.uploads,
+  });
 }
 
 export function CorsStep() {
   const store = useWizardStore();
   const navigate = useNavigate();
-  const { context, form } = useLaterStepForm('cors', corsForm);
-  const { errors } = form.formState;
-  const preset = form.watch('preset');
-  const customErrors = ruleMessages(errors.rules);
+  const next = useNextStep('key');
+  const { state, context, form } = useLaterStepForm('cors', corsForm);
+  // Every value, so the recommendation's sentence follows what is typed.
+  const values = form.watch();
+  const preset = values.preset;
+  const isExisting = context.bucketMode === 'existing';
+  const { loading } = useBuckets(isExisting);
+  const existing = chosenExistingBucket(state);
+  const laravel = context.target === 'laravel';
+  const recommended = TARGET_PRESETS[context.target].cors;
 
   const onNext = form.handleSubmit(() => {
     store.saveDraft('cors', form.getValues());
-    navigate('key');
+    next.go();
   });
 
+  const description = (p: (typeof PRESETS)[number]) => {
+    const text = CORS_LABELS[p].description;
+    if (!existing || p !== recommended.preset) return text;
+    const rules: CorsRule[] | null = recommendedRules(recommended, values);
+    return (
+      <>
+        {text} <strong>Recommended for {toolName(context.target)}.</strong>{' '}
+        {rules
+          ? corsChangeSentence(existing.corsRules, rules)
+          : 'Enter the address below to see what would change.'}
+      </>
+    );
+  };
+
+  const presets = isExisting ? (['keepCurrent', ...PRESETS] as const) : PRESETS;
   return (
     <StepLayout
       title="CORS rules"
       intro={
         <>
           <p>
-            CORS decides whether web pages on other sites may use this bucket from a visitor’s
-            browser. Tools on a server don’t need it.
+            CORS matters only when a web page, open in a visitor’s browser, loads or uploads files
+            from this bucket directly. For every backup tool the answer is “Do not share”.
           </p>
-          <p>{whyCorsDefault(context.target)}</p>
+          <p>
+            Websites are named by their <dfn>origin</dfn>: the start of their address, the scheme
+            and the host, like https://www.example.com, with no path after it.
+          </p>
+          <p>
+            {isExisting
+              ? 'Your bucket keeps the rules it has now unless you choose otherwise.'
+              : whyCorsDefault(context.target)}
+          </p>
         </>
       }
     >
       <form noValidate onSubmit={onNext}>
+        {isExisting && (
+          <TodaysRules bucketName={existing?.bucketName ?? context.bucketName} loading={loading}>
+            {existing && <CorsRuleLines rules={existing.corsRules} />}
+          </TodaysRules>
+        )}
         <FormRadioGroup
           control={form.control}
           name="preset"
           legend="Share this bucket with web pages"
-          options={PRESETS.map((p) => ({
+          options={presets.map((p) => ({
             value: p,
             label: CORS_LABELS[p].label,
-            description: CORS_LABELS[p].description,
+            description: p === 'keepCurrent' ? CORS_LABELS[p].description : description(p),
             more:
               p === 'allHttps' || p === 'anyOrigin' || p === 'oneOrigin' ? (
-                <SharingOptions form={form} oneOrigin={p === 'oneOrigin'} />
+                <SharingOptions form={form} oneOrigin={p === 'oneOrigin'} laravel={laravel} />
               ) : p === 'custom' ? (
-                <Field
-                  label="CORS rules (JSON)"
-                  description="A list of rules as B2 stores them: corsRuleName, allowedOrigins, allowedOperations, allowedHeaders, exposeHeaders, maxAgeSeconds."
-                  error={
-                    errors.rulesJson?.message ??
-                    (customErrors.length > 0 ? customErrors.join(' ') : undefined)
-                  }
-                >
-                  {(control) => (
-                    <textarea
-                      {...control}
-                      rows={14}
-                      spellCheck={false}
-                      className="input--code"
-                      {...form.register('rulesJson')}
-                    />
-                  )}
-                </Field>
+                <CorsCustomRules form={form} />
               ) : undefined,
           }))}
         />
-        {preset !== 'none' && (
+        {preset !== 'none' && preset !== 'keepCurrent' && (
           <Alert tone="info" title="New CORS rules take about a minute to reach B2.">
             <p>If a page still fails right after setup, wait a minute and reload it.</p>
           </Alert>
         )}
-        <StepActions onBack={() => navigate('lifecycle', { back: true })} />
+        <StepActions onBack={() => navigate('lifecycle', { back: true })} nextLabel={next.label} />
       </form>
     </StepLayout>
   );

@@ -57,7 +57,7 @@ describe('DoneStep', () => {
       ['Application key', 'K004TheSecret'],
       ['Bucket name', 'acme-db'],
       ['Bucket ID', 'bkt123'],
-      ['Endpoint', 's3.us-west-004.backblazeb2.com'],
+      ['Endpoint', 'https://s3.us-west-004.backblazeb2.com'],
       ['Region', 'us-west-004'],
     ]) {
       const group = screen.getByRole('group', { name: label });
@@ -152,5 +152,129 @@ describe('DoneStep', () => {
     expect(JSON.parse(init.body as string)).toMatchObject({ idempotencyKey: 'review-key-123' });
     expect(await screen.findByText(/The new key works/)).toBeInTheDocument();
     expect(store.getState().secretSaved).toBe(true);
+  });
+
+  it('shows checks by their plain labels, never a tick on one not checked, and no “works” headline', () => {
+    const narrow: SetupResult = {
+      ...result,
+      verification: {
+        ok: false,
+        checks: [
+          {
+            name: 'authorize',
+            label: 'Signs in',
+            ok: true,
+            status: 'passed',
+            detail: 'Signed in.',
+          },
+          {
+            name: 'restrictedToBucket',
+            label: 'Reaches only the bucket acme-db',
+            ok: true,
+            status: 'passed',
+            detail: 'Only acme-db.',
+          },
+          {
+            name: 'S3: upload',
+            label: 'Can upload a file over S3',
+            ok: false,
+            status: 'notChecked',
+            detail: 'Not tried: this key may not upload files.',
+          },
+        ],
+      },
+    };
+    renderStep(
+      <DoneStep />,
+      litestreamState({
+        result: narrow,
+        drafts: {
+          key: { name: '', access: 'readOnly', restrictToBucket: true, listAllBucketNames: true },
+        },
+        submitted: ['key'],
+      }),
+    );
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      '✓ Passed: Signs in: Signed in.',
+      '✓ Passed: Reaches only the bucket acme-db: Only acme-db.',
+      '– Not checked: Can upload a file over S3: Not tried: this key may not upload files.',
+    ]);
+    expect(items[2]).not.toHaveTextContent('✓');
+    expect(screen.queryByText(/restrictedToBucket|S3: upload/)).toBeNull();
+    expect(screen.queryByText(/The new key works/)).toBeNull();
+    expect(
+      screen.getByText('We could not prove that the new key works for Litestream.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Litestream cannot back up with a read-only key: it needs to upload files/),
+    ).toBeInTheDocument();
+    // Checking again cannot give a read-only key more access.
+    expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
+  });
+
+  it('“Set up another” keeps the connection and starts again at the first step with nothing filled in', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const { user, store, navigate } = renderStep(
+      <DoneStep />,
+      litestreamState({
+        result,
+        drafts: {
+          bucket: { mode: 'create', name: 'acme-db', type: 'allPrivate', objectLock: false },
+          key: { name: 'my-key', access: 'readWrite', restrictToBucket: true },
+        },
+        submitted: ['bucket', 'key'],
+      }),
+    );
+    const before = store.getState();
+    await user.click(screen.getByRole('button', { name: 'Set up another' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'You have not saved the application key yet.',
+    );
+    expect(navigate).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Set up another' }));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(navigate).toHaveBeenCalledWith('target');
+    const after = store.getState();
+    expect(after).toMatchObject({ drafts: {}, submitted: [], result: null, secretSaved: false });
+    expect(after.account).toBe(before.account);
+    expect(after.bucketNameSuffix).not.toBe(before.bucketNameSuffix);
+  });
+
+  it('puts the key and the main actions first, and folds each file away under the name it downloads as', () => {
+    renderStep(
+      <DoneStep />,
+      litestreamState({
+        result: {
+          ...result,
+          files: [
+            {
+              target: 'aws-cli',
+              filename: '.s3cfg',
+              mediaType: 'text/plain',
+              content: '[default]',
+            },
+          ],
+        },
+      }),
+    );
+    const order = [
+      screen.getByRole('group', { name: 'Application key' }),
+      screen.getByRole('button', { name: 'Download all' }),
+      screen.getByRole('button', { name: 'Set up another' }),
+      screen.getByRole('heading', { name: 'Check of the new key' }),
+      screen.getByRole('group', { name: 'Bucket name' }),
+    ];
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!)).toBe(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+    }
+    const card = screen.getByRole('article', { name: 's3cfg' });
+    expect(card).toHaveTextContent('save it in your home folder as .s3cfg');
+    expect(card).toHaveTextContent('Your browser saves it as s3cfg, without the dot');
+    expect(card.querySelector('details')).not.toHaveAttribute('open');
+    expect(within(card).getByText('Show what is in s3cfg')).toBeInTheDocument();
   });
 });

@@ -57,4 +57,36 @@ describe('KeyStep', () => {
       screen.getByText('This key will reach every bucket in the account.'),
     ).toBeInTheDocument();
   });
+
+  it('warns beside the access choice when it is less than the tool needs, and the text follows the choice', async () => {
+    const { user } = renderStep(<KeyStep />, beforeKey());
+    const status = screen.getByRole('status');
+    expect(status).toBeEmptyDOMElement();
+    expect(
+      screen.getByText(/The key can reach only this bucket, to read, upload and delete files\./),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Read only' }));
+    expect(status).toHaveTextContent(
+      'Litestream cannot back up with a read-only key: it needs to upload files and delete old files.',
+    );
+    expect(status).toHaveTextContent('Choose “Read and write”, the default for Litestream');
+    const intro = screen.getByText(/The key can reach only this bucket/);
+    expect(intro).toHaveTextContent(
+      'The key can reach only this bucket, to read files, and never change them. That is less than Litestream needs.',
+    );
+    expect(intro).not.toHaveTextContent(/write/);
+    await user.click(screen.getByRole('radio', { name: 'Read and write' }));
+    expect(status).toBeEmptyDOMElement();
+  });
+
+  it('gives no warning when the access is enough for the tool', async () => {
+    const state = beforeKey();
+    const { user } = renderStep(<KeyStep />, {
+      ...state,
+      drafts: { ...state.drafts, target: { ...state.drafts!.target, target: 'laravel' } },
+    });
+    await user.click(screen.getByRole('radio', { name: 'Read and write, no delete' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(screen.getByText(/That is what Laravel needs, and nothing more\./)).toBeInTheDocument();
+  });
 });

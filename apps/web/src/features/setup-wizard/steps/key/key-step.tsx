@@ -1,4 +1,10 @@
-import { ACCESS_LABELS, defaultKeyName, KEY_ACCESS } from '@b2wiz/shared';
+import {
+  ACCESS_LABELS,
+  accessTooNarrow,
+  defaultKeyName,
+  KEY_ACCESS,
+  TARGET_PRESETS,
+} from '@b2wiz/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { CheckboxField, Field } from '../../../../components/ui/field';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
@@ -6,6 +12,7 @@ import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyKeyDefault } from '../../defaults-explained';
 import { keyForm } from '../../step-forms';
+import { toolName } from '../../tool-name';
 import { useLaterStepForm } from '../../use-later-step-form';
 import { useNavigate, useWizardStore } from '../../wizard-store';
 
@@ -17,7 +24,14 @@ export function KeyStep() {
   const navigate = useNavigate();
   const { context, form } = useLaterStepForm('key', keyForm);
   const { errors } = form.formState;
-  const restrictToBucket = form.watch('restrictToBucket');
+  const [access = 'readWrite', restrictToBucket = true, listAllBucketNames = false] = form.watch([
+    'access',
+    'restrictToBucket',
+    'listAllBucketNames',
+  ]);
+  const tooNarrow = accessTooNarrow(context.target, access);
+  const tool = toolName(context.target);
+  const Tool = tool.charAt(0).toUpperCase() + tool.slice(1);
   const bucketName = context.bucketName ?? 'this bucket';
   const fallbackName = defaultKeyName(context.target, context.bucketName ?? '');
 
@@ -35,7 +49,7 @@ export function KeyStep() {
             Your tool signs in to B2 with its own application key, never with your master key. This
             step decides what that key may do.
           </p>
-          <p>{whyKeyDefault(context.target)}</p>
+          <p>{whyKeyDefault(context.target, { access, restrictToBucket, listAllBucketNames })}</p>
         </>
       }
     >
@@ -65,6 +79,18 @@ export function KeyStep() {
             description: ACCESS_LABELS[access].description,
           }))}
         />
+        {/* Always there, so a screen reader hears the warning as soon as it appears. */}
+        <div role="status" className="key-access-fit">
+          {tooNarrow && (
+            <Alert tone="warning" title={`${Tool} will not work fully with this key.`}>
+              <p>{tooNarrow}</p>
+              <p>
+                Choose “{ACCESS_LABELS[TARGET_PRESETS[context.target].key.access].label}”, the
+                default for {tool}, unless you are sure.
+              </p>
+            </Alert>
+          )}
+        </div>
         <CheckboxField
           label={`Allow access only to the bucket “${bucketName}”`}
           description="Recommended: the key can’t see or change your other buckets."

@@ -1,122 +1,58 @@
-import { LIFECYCLE_LABELS, type LifecycleStep as LifecycleStepValues } from '@b2wiz/shared';
-import { useFieldArray, type UseFormReturn } from 'react-hook-form';
-import { Alert } from '../../../../components/ui/alert';
-import { Button } from '../../../../components/ui/button';
+import {
+  LIFECYCLE_LABELS,
+  MAX_LIFECYCLE_DAYS,
+  TARGET_PRESETS,
+  lifecycleRulesFor,
+} from '@b2wiz/shared';
 import { Field } from '../../../../components/ui/field';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { useBuckets } from '../../use-buckets';
+import { chosenExistingBucket } from '../../chosen-bucket';
+import { LifecycleRuleLines } from '../../components/rule-lines';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
+import { TodaysRules } from '../../components/todays-rules';
 import { whyLifecycleDefault } from '../../defaults-explained';
-import { lifecycleForm, type FormContext, type LifecycleForm } from '../../step-forms';
+import { lifecycleChangeSentence } from '../../rule-change-words';
+import { formContext } from '../../setup-request';
+import { lifecycleForm } from '../../step-forms';
+import { toolName } from '../../tool-name';
 import { useLaterStepForm } from '../../use-later-step-form';
+import { useNextStep } from '../../use-next-step';
 import { useNavigate, useWizardStore } from '../../wizard-store';
-
-type Form = UseFormReturn<LifecycleForm, FormContext | undefined, LifecycleStepValues>;
+import { CustomRules } from './lifecycle-custom-rules';
 
 const PRESETS = ['keepAll', 'keepLatest', 'keepPriorDays', 'custom'] as const;
-const daysOrNull = (value: unknown) =>
-  value === '' || value === null || value === undefined ? null : Number(value);
-
-function CustomRules({ form }: { form: Form }) {
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rules' });
-  const errors = form.formState.errors.rules;
-  const listError = errors?.message ?? errors?.root?.message;
-  return (
-    <div className="rules">
-      {fields.map((rule, index) => {
-        const ruleErrors = errors?.[index];
-        return (
-          <fieldset key={rule.id} className="group">
-            <legend className="group__legend">Rule {index + 1}</legend>
-            <Field
-              label="File path"
-              description="The rule applies to files whose names start with this, like logs/. Leave empty for the whole bucket."
-              error={ruleErrors?.fileNamePrefix?.message}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  autoComplete="off"
-                  spellCheck={false}
-                  {...form.register(`rules.${index}.fileNamePrefix`)}
-                />
-              )}
-            </Field>
-            <Field
-              label="Days until a file is hidden (optional)"
-              description="Hides even the only copy of a file this many days after upload. Leave empty for backups."
-              error={ruleErrors?.daysFromUploadingToHiding?.message}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  {...form.register(`rules.${index}.daysFromUploadingToHiding`, {
-                    setValueAs: daysOrNull,
-                  })}
-                />
-              )}
-            </Field>
-            <Field
-              label="Days until a hidden file is deleted (optional)"
-              description="Deletes replaced or hidden versions this many days later."
-              error={ruleErrors?.daysFromHidingToDeleting?.message}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  {...form.register(`rules.${index}.daysFromHidingToDeleting`, {
-                    setValueAs: daysOrNull,
-                  })}
-                />
-              )}
-            </Field>
-            <Button className="button--small" onClick={() => remove(index)}>
-              Remove rule {index + 1}
-            </Button>
-          </fieldset>
-        );
-      })}
-      {listError && (
-        <p className="field__error" role="alert">
-          {listError}
-        </p>
-      )}
-      <Button
-        onClick={() =>
-          append({
-            fileNamePrefix: '',
-            daysFromUploadingToHiding: null,
-            daysFromHidingToDeleting: 30,
-          })
-        }
-      >
-        Add a rule
-      </Button>
-    </div>
-  );
-}
 
 export function LifecycleStep() {
   const store = useWizardStore();
   const navigate = useNavigate();
+  const next = useNextStep('cors');
   const { state, context, form } = useLaterStepForm('lifecycle', lifecycleForm);
   const { errors } = form.formState;
-  const existing =
-    state.drafts.bucket?.mode === 'existing'
-      ? state.buckets?.find((b) => b.bucketId === state.drafts.bucket?.bucketId)
-      : undefined;
+  const isExisting = context.bucketMode === 'existing';
+  const { loading } = useBuckets(isExisting);
+  const existing = chosenExistingBucket(state);
+  const recommended = TARGET_PRESETS[context.target].lifecycle;
 
   const onNext = form.handleSubmit(() => {
     store.saveDraft('lifecycle', form.getValues());
-    navigate('cors');
+    next.go();
   });
 
+  /** For an existing bucket, the tool's recommendation says what it would change. */
+  const description = (preset: (typeof PRESETS)[number]) => {
+    const text = LIFECYCLE_LABELS[preset].description;
+    if (!existing || preset !== recommended.preset) return text;
+    const change = lifecycleChangeSentence(existing.lifecycleRules, lifecycleRulesFor(recommended));
+    return (
+      <>
+        {text} <strong>Recommended for {toolName(context.target)}.</strong> {change}
+      </>
+    );
+  };
+
+  const presets = isExisting ? (['keepCurrent', ...PRESETS] as const) : PRESETS;
   return (
     <StepLayout
       title="Lifecycle settings"
@@ -126,19 +62,32 @@ export function LifecycleStep() {
             When a file is replaced or deleted, B2 can keep the old version. Old versions are billed
             like any file, so this choice decides how much of your bill they take.
           </p>
-          <p>{whyLifecycleDefault(context.target)}</p>
+          <p>
+            {isExisting
+              ? 'Your bucket keeps the rules it has now unless you choose otherwise.'
+              : whyLifecycleDefault(context.target)}
+          </p>
         </>
       }
     >
       <form noValidate onSubmit={onNext}>
+        {isExisting && (
+          <TodaysRules
+            bucketName={existing?.bucketName ?? formContext(state)?.bucketName ?? null}
+            loading={loading}
+          >
+            {existing && <LifecycleRuleLines rules={existing.lifecycleRules} />}
+          </TodaysRules>
+        )}
         <FormRadioGroup
           control={form.control}
           name="preset"
           legend="Old versions of files"
-          options={PRESETS.map((preset) => ({
+          options={presets.map((preset) => ({
             value: preset,
             label: LIFECYCLE_LABELS[preset].label,
-            description: LIFECYCLE_LABELS[preset].description,
+            description:
+              preset === 'keepCurrent' ? LIFECYCLE_LABELS[preset].description : description(preset),
             more:
               preset === 'keepPriorDays' ? (
                 <Field label="Number of days" error={errors.days?.message}>
@@ -148,6 +97,7 @@ export function LifecycleStep() {
                       type="number"
                       inputMode="numeric"
                       min={1}
+                      max={MAX_LIFECYCLE_DAYS}
                       className="input--short"
                       {...form.register('days', { valueAsNumber: true })}
                     />
@@ -158,12 +108,7 @@ export function LifecycleStep() {
               ) : undefined,
           }))}
         />
-        {existing && existing.lifecycleRules.length > 0 && (
-          <Alert tone="info" title={`“${existing.bucketName}” has lifecycle rules today.`}>
-            <p>Your choice replaces them. Review shows both before anything changes.</p>
-          </Alert>
-        )}
-        <StepActions onBack={() => navigate('bucket', { back: true })} />
+        <StepActions onBack={() => navigate('bucket', { back: true })} nextLabel={next.label} />
       </form>
     </StepLayout>
   );

@@ -1,6 +1,5 @@
-import type { Plan } from '@b2wiz/shared';
+import { needsConfirmation, type ConfirmableWarning, type Plan } from '@b2wiz/shared';
 import { useEffect, useState } from 'react';
-import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { ApiError } from '../../api/api-client';
 import { applySetup } from '../../api/apply-setup';
@@ -9,60 +8,24 @@ import { ServerErrorAlert } from '../../components/server-error-alert';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { buildSetupRequest } from '../../build-setup-request';
-import { fieldErrorsByStep, firstStepOf } from '../../server-field-errors';
 import { formContext } from '../../setup-request';
-import type { StepId } from '../../wizard-steps';
-import { type WizardStore, useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { ApplyErrorAlert } from './apply-error-alert';
+import { focusFirstEmptyBox, ReviewConfirmations, type Confirmation } from './review-confirmations';
+import { ReviewPlan } from './review-plan';
 import { ReviewSummary } from './review-summary';
-import { RulesCompare } from './rules-compare';
+import { routeErrorToSteps } from './route-error';
 
-/**
- * Sends a server's field errors to the steps that own them. True when it did; the caller then
- * leaves Review. A lost session goes back to Connect.
- */
-function routeErrorToSteps(
-  error: unknown,
-  store: WizardStore,
-  navigate: (step: StepId) => void,
-): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.status === 401 && error.code !== 'bad_credentials') {
-    store.setAccount(null);
-    store.setFieldErrors({
-      connect: [{ name: '', message: `${error.message} ${error.nextStep}`.trim() }],
-    });
-    navigate('connect');
-    return true;
+/** The plan's consequences to confirm, and any more the server asked for (409). */
+function confirmationsOf(plan: Plan | null, asked: readonly Confirmation[]): Confirmation[] {
+  const list: Confirmation[] = [];
+  for (const w of plan?.warnings ?? []) {
+    if (needsConfirmation(w.code) && !list.some((c) => c.code === w.code)) {
+      list.push({ code: w.code, message: w.message });
+    }
   }
-  if (error.retryable || error.created) return false;
-  const byStep = fieldErrorsByStep(error);
-  const first = firstStepOf(byStep);
-  if (!first) return false;
-  store.setFieldErrors(byStep);
-  navigate(first);
-  return true;
-}
-
-function CreatedSoFar({ error }: { error: ApiError }) {
-  const { bucket, key } = error.created ?? {};
-  return (
-    <>
-      <p>What exists in B2 now:</p>
-      <ul>
-        <li>
-          {bucket
-            ? `The bucket “${bucket.bucketName}” (ID ${bucket.bucketId}).`
-            : 'No bucket was created yet.'}
-        </li>
-        <li>
-          {key
-            ? `The application key “${key.keyName}” (ID ${key.applicationKeyId}).`
-            : 'No application key was created yet.'}
-        </li>
-      </ul>
-      <p>Retry finishes the rest; nothing is made twice.</p>
-    </>
-  );
+  for (const c of asked) if (!list.some((l) => l.code === c.code)) list.push(c);
+  return list;
 }
 
 export function ReviewStep() {
@@ -77,6 +40,15 @@ export function ReviewStep() {
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<unknown>(null);
   const [planAttempt, setPlanAttempt] = useState(0);
+  const [asked, setAsked] = useState<Confirmation[]>([]);
+  const [ticked, setTicked] = useState<ReadonlySet<ConfirmableWarning>>(new Set());
+  const [refusals, setRefusals] = useState(0);
+
+  // Back on Review: the steps' Next leads forward again.
+  useEffect(() => store.setReturnToReview(false), [store]);
+  useEffect(() => {
+    if (refusals > 0) focusFirstEmptyBox();
+  }, [refusals]);
 
   useEffect(() => {
     if (!request) return;
@@ -101,24 +73,35 @@ export function ReviewStep() {
           (b) => request.bucket.mode === 'existing' && b.bucketId === request.bucket.bucketId,
         )
       : undefined;
+  const confirmations = confirmationsOf(plan, asked);
 
   async function createEverything() {
     if (!request) return;
+    if (confirmations.some((c) => !ticked.has(c.code))) {
+      setRefusals((n) => n + 1);
+      return;
+    }
     setApplying(true);
     setApplyError(null);
     try {
-      const result = await applySetup(request, idempotencyKey);
+      const confirm = confirmations.map((c) => c.code);
+      const result = await applySetup(request, idempotencyKey, confirm);
       store.setResult(result);
       navigate('done');
     } catch (error) {
       setApplying(false);
+      if (error instanceof ApiError && error.code === 'confirmation_needed') {
+        // Nothing was changed; the same request goes again once the boxes are ticked.
+        setAsked(error.confirmations);
+        setRefusals((n) => n + 1);
+        return;
+      }
       if (!routeErrorToSteps(error, store, navigate)) setApplyError(error);
     }
   }
 
   const applyApiError = applyError instanceof ApiError ? applyError : null;
   const canRetry = applyApiError !== null && (applyApiError.retryable || !!applyApiError.created);
-
   return (
     <StepLayout
       title="Review"
@@ -135,7 +118,6 @@ export function ReviewStep() {
         existing={existing}
         existingName={formContext(state)?.bucketName ?? null}
       />
-
       <h2>What will happen</h2>
       {!plan && !planError && (
         <p role="status" className="status">
@@ -148,37 +130,20 @@ export function ReviewStep() {
           <Button onClick={() => setPlanAttempt((n) => n + 1)}>Try again</Button>
         </>
       )}
-      {plan && (
-        <>
-          <ol className="plan">
-            {plan.steps.map((step) => (
-              <li key={`${step.kind}-${step.title}`} className="plan__step">
-                <h3 className="plan__title">{step.title}</h3>
-                {step.details.length > 0 && (
-                  <ul className="plan__details">
-                    {step.details.map((detail) => (
-                      <li key={detail}>{detail}</li>
-                    ))}
-                  </ul>
-                )}
-                {step.current && step.proposed && (
-                  <RulesCompare current={step.current} proposed={step.proposed} />
-                )}
-              </li>
-            ))}
-          </ol>
-          {plan.warnings.length > 0 && (
-            <Alert tone="warning" title="Before you go on">
-              <ul>
-                {plan.warnings.map((warning, index) => (
-                  <li key={`${warning.code}-${index}`}>{warning.message}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
-        </>
-      )}
-
+      {plan && <ReviewPlan plan={plan} />}
+      <ReviewConfirmations
+        items={confirmations}
+        ticked={ticked}
+        refused={refusals > 0}
+        onChange={(code, on) =>
+          setTicked((before) => {
+            const after = new Set(before);
+            if (on) after.add(code);
+            else after.delete(code);
+            return after;
+          })
+        }
+      />
       {applying && (
         <div className="applying" role="status">
           <progress aria-label="Creating everything" />
@@ -189,23 +154,23 @@ export function ReviewStep() {
         </div>
       )}
       {applyApiError && (
-        <Alert title={applyApiError.message}>
-          {applyApiError.nextStep && <p>{applyApiError.nextStep}</p>}
-          {applyApiError.created && <CreatedSoFar error={applyApiError} />}
-          {canRetry && (
-            <Button
-              variant="primary"
-              onClick={() => void createEverything()}
-              disabled={applying}
-              autoFocus
-            >
-              Retry
-            </Button>
-          )}
-        </Alert>
+        <ApplyErrorAlert
+          error={applyApiError}
+          retry={
+            canRetry && (
+              <Button
+                variant="primary"
+                onClick={() => void createEverything()}
+                disabled={applying}
+                autoFocus
+              >
+                Retry
+              </Button>
+            )
+          }
+        />
       )}
       {applyError !== null && !applyApiError && <ServerErrorAlert error={applyError} />}
-
       {state.result ? (
         <StepActions
           onBack={() => navigate('key', { back: true })}

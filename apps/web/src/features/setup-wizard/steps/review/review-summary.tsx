@@ -1,18 +1,12 @@
 // Review's "Your choices": one row per step, in plain words, each with a way back to change it.
-import {
-  ACCESS_LABELS,
-  CORS_LABELS,
-  LIFECYCLE_LABELS,
-  TARGET_PRESETS,
-  type BucketSummary,
-  type SetupRequestInput,
-} from '@b2wiz/shared';
+import { TARGET_PRESETS, type BucketSummary, type SetupRequestInput } from '@b2wiz/shared';
 import type { ReactNode } from 'react';
 import { Button } from '../../../../components/ui/button';
 import { bucketTypeName } from '../../bucket-type-name';
 import { AlwaysOnEncryption, BucketEncryption } from '../../components/encryption-status';
 import type { StepId } from '../../wizard-steps';
-import { useNavigate } from '../../wizard-store';
+import { useNavigate, useWizardStore } from '../../wizard-store';
+import { CorsChoice, KeyChoice, LifecycleChoice } from './review-choices';
 
 function BucketChoice({
   bucket,
@@ -58,6 +52,7 @@ export function ReviewSummary({
   existingName: string | null;
 }) {
   const navigate = useNavigate();
+  const store = useWizardStore();
   const { bucket, lifecycle, cors, key } = request;
   const rows: { step: StepId; name: string; value: ReactNode }[] = [
     { step: 'target', name: 'Tool', value: TARGET_PRESETS[request.target].label },
@@ -69,21 +64,10 @@ export function ReviewSummary({
     {
       step: 'lifecycle',
       name: 'Lifecycle',
-      value:
-        LIFECYCLE_LABELS[lifecycle.preset].label +
-        (lifecycle.preset === 'keepPriorDays' ? `: ${lifecycle.days}` : ''),
+      value: <LifecycleChoice lifecycle={lifecycle} existing={existing} />,
     },
-    {
-      step: 'cors',
-      name: 'CORS',
-      value:
-        CORS_LABELS[cors.preset].label + (cors.preset === 'oneOrigin' ? `: ${cors.origin}` : ''),
-    },
-    {
-      step: 'key',
-      name: 'Application key',
-      value: `“${key.name}”, ${ACCESS_LABELS[key.access ?? 'readWrite'].label.toLowerCase()}`,
-    },
+    { step: 'cors', name: 'CORS', value: <CorsChoice cors={cors} existing={existing} /> },
+    { step: 'key', name: 'Application key', value: <KeyChoice keyStep={key} /> },
   ];
   return (
     <dl className="summary">
@@ -92,7 +76,14 @@ export function ReviewSummary({
           <dt>{row.name}</dt>
           <dd>
             {row.value}{' '}
-            <Button variant="link" onClick={() => navigate(row.step)}>
+            <Button
+              variant="link"
+              onClick={() => {
+                // After the change, that step's Next comes straight back here.
+                store.setReturnToReview(true);
+                navigate(row.step);
+              }}
+            >
               Change <span className="visually-hidden">{row.name.toLowerCase()}</span>
             </Button>
           </dd>

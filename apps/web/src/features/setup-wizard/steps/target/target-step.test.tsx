@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { parseForm, targetForm } from '../../step-forms';
 import { renderStep } from '../../test-utils';
 import { TargetStep } from './target-step';
 
@@ -41,5 +42,21 @@ describe('TargetStep', () => {
     await user.click(screen.getByRole('radio', { name: 'rclone' }));
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(navigate).toHaveBeenCalledWith('connect');
+  });
+
+  it('asks for Litestream’s database path, filled in and explained, and sends what is typed', async () => {
+    const { user, navigate, store } = renderStep(<TargetStep />);
+    await user.click(screen.getByRole('radio', { name: 'Litestream' }));
+    const dbPath = screen.getByLabelText('Database file on your server');
+    expect(dbPath).toHaveAccessibleDescription(
+      /The full path of the SQLite file on your server: the database Litestream backs up\./,
+    );
+    await user.clear(dbPath);
+    await user.type(dbPath, '/srv/shop/shop.sqlite');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(navigate).toHaveBeenCalledWith('connect');
+    expect(parseForm(targetForm, store.getState().drafts.target, undefined)?.options).toEqual({
+      litestream: { dbPath: '/srv/shop/shop.sqlite', replicaPath: 'app.db' },
+    });
   });
 });

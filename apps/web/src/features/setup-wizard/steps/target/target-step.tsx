@@ -13,8 +13,10 @@ import {
   type TargetForm,
   type TargetFormOutput,
 } from '../../step-forms';
+import { useSandboxOffered } from '../../use-sandbox-offered';
 import { useStepForm } from '../../use-step-form';
-import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { useNextStep } from '../../use-next-step';
+import { useWizardState, useWizardStore } from '../../wizard-store';
 
 type Form = UseFormReturn<TargetForm, FormContext | undefined, TargetFormOutput>;
 
@@ -31,7 +33,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
         <>
           <Field
             label="Database file on your server"
-            description="The full path of the SQLite file Litestream should copy, like /var/lib/app/app.db."
+            description="The full path of the SQLite file on your server: the database Litestream backs up. Change it if your database is somewhere else."
             error={errors?.litestream?.dbPath?.message}
           >
             {(control) => (
@@ -146,7 +148,9 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
     <fieldset className="group">
       <legend className="group__legend">{TARGET_PRESETS[target].label} settings</legend>
       <p className="field__description">
-        These go only into the files you download at the end. The defaults are fine to keep.
+        {target === 'litestream'
+          ? 'These go only into the file you download at the end. Check that the database path is where your database is.'
+          : 'These go only into the files you download at the end. The defaults are fine to keep.'}
       </p>
       {fields}
     </fieldset>
@@ -155,19 +159,22 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
 
 export function TargetStep() {
   const store = useWizardStore();
-  const navigate = useNavigate();
   const { drafts } = useWizardState();
+  // Opened from Review's "Change": straight back there (the connection stays).
+  const next = useNextStep('connect');
   const form = useForm<TargetForm, FormContext | undefined, TargetFormOutput>({
     mode: 'onChange',
     resolver: stepResolver(targetForm),
     defaultValues: drafts.target ?? defaultTargetForm(),
   });
   useStepForm('target', form);
+  // Asked now, so the Connect step knows at once whether to offer the sandbox.
+  useSandboxOffered();
   const target = form.watch('target');
 
   const onNext = form.handleSubmit(() => {
     store.saveDraft('target', form.getValues());
-    navigate('connect');
+    next.go();
   });
 
   return (
@@ -192,7 +199,7 @@ export function TargetStep() {
           }))}
         />
         {target && <TargetOptionsFields target={target} form={form} />}
-        <StepActions />
+        <StepActions nextLabel={next.label} />
       </form>
     </StepLayout>
   );
