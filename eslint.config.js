@@ -1,7 +1,15 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const STEPS = './apps/web/src/features/setup-wizard/steps';
+const stepNames = readdirSync(new URL(STEPS, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   {
@@ -33,6 +41,42 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
+  },
+  {
+    // No import cycles anywhere, type imports included.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // A step never imports a sibling step: shared pieces live in components/.
+            ...stepNames.map((name) => ({
+              target: `${STEPS}/${name}`,
+              from: STEPS,
+              except: [`./${name}`],
+              message: 'A step does not import another step; move the shared piece out.',
+            })),
+            {
+              target: './apps/web/src/features/setup-wizard/api',
+              from: './apps/web/src/features/setup-wizard/wizard-store.tsx',
+              message: 'api/ only calls the API; the steps put answers into the store.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One job per file: source files stay short enough to read whole.
+    files: ['{apps,packages}/*/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
   },
   {
     // The B2 client is wrapped once; nothing else may know it exists.
