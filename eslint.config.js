@@ -63,6 +63,16 @@ export default tseslint.config(
               message: 'A step does not import another step; move the shared piece out.',
             })),
             {
+              target: [
+                './apps/api/src/b2',
+                './apps/api/src/services',
+                './apps/api/src/errors',
+                './apps/api/src/logging',
+              ],
+              from: ['./apps/api/src/http', './apps/api/src/routes'],
+              message: 'Lower layers never import the web layer: errors/ and logging/ are shared.',
+            },
+            {
               target: './apps/web/src/features/setup-wizard/api',
               from: './apps/web/src/features/setup-wizard/wizard-store.tsx',
               message: 'api/ only calls the API; the steps put answers into the store.',

@@ -1,6 +1,6 @@
 // aws-config + aws-credentials and .s3cfg from a fresh sandbox setup (target aws-cli), used by the
 // real AWS CLI and s3cmd. AWS CLI 2.9 ignores endpoint_url in a profile, so the file's own
-// endpoint_url is passed as --endpoint-url (TARGETS.md D).
+// endpoint_url is passed as --endpoint-url (docs/targets.md "AWS CLI and s3cmd").
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// The request the wizard sends for a target when the user keeps every default (DESIGN.md
-// "Targets"), and the same request parsed, for the direct-B2 arm.
+// The request the wizard sends for a target when the user keeps every default (docs/targets.md),
+// and the same request parsed, for the direct-B2 arm.
 import { randomBytes } from 'node:crypto';
 import {
   setupRequestSchema,

@@ -12,7 +12,7 @@ import { createApp } from './app';
 import { createB2Gateway } from './b2/b2-gateway';
 import { systemClock } from './clock';
 import { ConfigError, DEFAULT_CONFIG, parseEnv, type AppConfig } from './config';
-import { createLogger } from './http/logger';
+import { createLogger } from './logging/logger';
 import { InMemorySessionStore } from './services/session-service';
 
 let env;

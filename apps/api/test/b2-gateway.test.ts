@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createB2Gateway } from '../src/b2/b2-gateway';
 import type { B2Connection } from '../src/b2/b2-types';
 import { backoffDelay, DEFAULT_RETRY_POLICY, retryAfterDelay } from '../src/b2/retry-policy';
-import { AppError } from '../src/http/app-error';
+import { AppError } from '../src/errors/app-error';
 import { FAST_RETRY, startEmulator, uniqueName } from './helpers';
 
 let a: Emulator;

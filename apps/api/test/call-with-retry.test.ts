@@ -12,7 +12,8 @@ import {
 } from '../src/b2/call-with-retry';
 import { withReauthorization } from '../src/b2/reauthorization';
 import { DEFAULT_RETRY_POLICY } from '../src/b2/retry-policy';
-import { AppError } from '../src/http/app-error';
+import { AppError } from '../src/errors/app-error';
+import { B2CallError } from '../src/b2/b2-call-error';
 
 /** What backblaze-b2 (axios) throws for an HTTP answer. */
 function http(status: number, code?: string, headers: Record<string, string> = {}) {
@@ -214,7 +215,7 @@ describe('callWithRetry', () => {
     const mapped: unknown[] = [];
     const mapError = (f: B2Failure, earlierMayHaveWorked: boolean) => {
       mapped.push([f, earlierMayHaveWorked]);
-      return new AppError(502, 's3_refused', 'refused');
+      return new B2CallError(502, 's3_refused', 'refused');
     };
     expect(await failureOf(callWithRetry(call(send, { mapError }), context))).toMatchObject({
       status: 502,

@@ -9,7 +9,7 @@ import { createB2Gateway, type B2GatewayOptions } from '../src/b2/b2-gateway';
 import type { B2Gateway } from '../src/b2/b2-types';
 import type { Clock } from '../src/clock';
 import { DEFAULT_CONFIG, type AppConfig } from '../src/config';
-import { createLogger } from '../src/http/logger';
+import { createLogger } from '../src/logging/logger';
 import type { RenderFiles } from '../src/services/render-files';
 import { InMemorySessionStore } from '../src/services/session-service';
 

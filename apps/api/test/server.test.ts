@@ -45,7 +45,7 @@ describe('server.ts', () => {
     try {
       const api = (await waitFor(/B2 Setup Wizard: (http:\/\/[^\s/]+)\//, server.output))[1]!;
       const sandboxUrl = (
-        await waitFor(/"practice sandbox started","url":"([^"]+)"/, server.output)
+        await waitFor(/"url":"([^"]+)","message":"practice sandbox started"/, server.output)
       )[1]!;
       expect(new URL(sandboxUrl).hostname).toBe('127.0.0.1');
       expect(await (await fetch(`${api}/api/health`)).json()).toEqual({ ok: true, sandbox: true });

@@ -2,7 +2,7 @@
 // turned into the plain values of b2-types.ts.
 import { z } from 'zod';
 import { corsRuleSchema, lifecycleRuleSchema } from '@b2wiz/shared';
-import { AppError } from '../http/app-error';
+import { B2CallError } from './b2-call-error';
 import type { B2Bucket, B2Key, B2NewKey } from './b2-types';
 
 export const bucketAnswer = z.object({
@@ -106,7 +106,7 @@ export function toKey(raw: z.infer<typeof keyAnswer>): B2Key {
 /** b2_create_key's answer is the only one that holds the secret. */
 export function toNewKey(raw: z.infer<typeof keyAnswer>): B2NewKey {
   if (!raw.applicationKey) {
-    throw new AppError(502, 'unexpected_answer', 'Backblaze did not return the new key.', {
+    throw new B2CallError(502, 'unexpected_answer', 'Backblaze did not return the new key.', {
       logDetail: 'b2_create_key: no applicationKey in the answer',
     });
   }

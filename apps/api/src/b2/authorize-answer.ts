@@ -1,7 +1,7 @@
 // b2_authorize_account's two answer shapes. v2 is flat with one `allowed` bucket; v4 groups by
 // API suite and lists the allowed buckets (docs/b2-behaviour.md "API versions").
 import { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import type { B2Authorization } from './b2-types';
 import { readAnswer } from './read-answer';
 

@@ -1,7 +1,7 @@
 // Turns what backblaze-b2 (axios) throws into a B2Failure, and a B2Failure into an AppError whose
 // words come from shared's b2ErrorText. Nothing from the request (headers, tokens, keys) survives.
 import { b2ErrorText } from '@b2wiz/shared';
-import { AppError } from '../http/app-error';
+import { B2CallError } from './b2-call-error';
 
 export type B2Failure =
   | {
@@ -120,32 +120,26 @@ export function toAppError(
     /** An earlier attempt of this call failed after sending: whatever this answer says, it may have worked. */
     earlierAttemptMayHaveWorked?: boolean;
   } = {},
-): AppError {
+): B2CallError {
   const error = mapFailure(failure, call, options);
-  if (options.earlierAttemptMayHaveWorked && !error.outcomeUnknown) {
-    return new AppError(error.status, error.code, error.message, {
-      field: error.field,
-      retryable: error.retryable,
-      outcomeUnknown: true,
-      logDetail: error.logDetail,
-    });
-  }
-  return error;
+  return options.earlierAttemptMayHaveWorked && !error.outcomeUnknown
+    ? error.with({ outcomeUnknown: true })
+    : error;
 }
 
 function mapFailure(
   failure: B2Failure,
   call: string,
   options: { authorizing?: boolean; mayHaveTakenEffect?: boolean },
-): AppError {
+): B2CallError {
   if (failure.kind === 'bug') {
-    return new AppError(500, 'internal_error', 'Something went wrong on our side.', {
+    return new B2CallError(500, 'internal_error', 'Something went wrong on our side.', {
       logDetail: `${call}: ${failure.detail}`,
     });
   }
   if (failure.kind === 'network') {
     const code = failure.timedOut ? 'timeout' : 'network_error';
-    return new AppError(failure.timedOut ? 504 : 502, code, text(code, undefined), {
+    return new B2CallError(failure.timedOut ? 504 : 502, code, text(code, undefined), {
       retryable: true,
       outcomeUnknown: options.mayHaveTakenEffect ?? false,
       logDetail: `${call}: ${failure.detail}`,
@@ -156,12 +150,12 @@ function mapFailure(
   const logDetail = `${call}: HTTP ${status} ${code ?? '-'}`;
   if (options.authorizing && (status === 401 || status === 400)) {
     if (isOldApiVersionRefusal(failure)) {
-      return new AppError(400, 'unsupported', text('unsupported', status), { logDetail });
+      return new B2CallError(400, 'unsupported', text('unsupported', status), { logDetail });
     }
-    return new AppError(401, 'bad_credentials', text('bad_credentials', status), { logDetail });
+    return new B2CallError(401, 'bad_credentials', text('bad_credentials', status), { logDetail });
   }
   if (status === 429) {
-    return new AppError(429, 'too_many_requests', text('too_many_requests', status), {
+    return new B2CallError(429, 'too_many_requests', text('too_many_requests', status), {
       retryable: true,
       logDetail,
     });
@@ -169,45 +163,51 @@ function mapFailure(
   if (status >= 500 || status === 408) {
     const ours =
       status === 503 ? 'service_unavailable' : status === 408 ? 'timeout' : 'internal_error';
-    return new AppError(status === 408 ? 504 : 502, ours, text(ours, status), {
+    return new B2CallError(status === 408 ? 504 : 502, ours, text(ours, status), {
       retryable: true,
       outcomeUnknown: options.mayHaveTakenEffect ?? false,
       logDetail,
     });
   }
-  if (status === 409) return new AppError(409, 'conflict', text('conflict', status), { logDetail });
+  if (status === 409)
+    return new B2CallError(409, 'conflict', text('conflict', status), { logDetail });
   if (status === 401) {
     if (code === 'email_not_verified' || code === 'no_payment_history') {
-      return new AppError(403, code, text(code, status), { field: 'bucket.type', logDetail });
+      return new B2CallError(403, code, text(code, status), { field: 'bucket.type', logDetail });
     }
     if (code === 'unauthorized') {
-      return new AppError(403, 'unauthorized', text(code, status), { logDetail });
+      return new B2CallError(403, 'unauthorized', text(code, status), { logDetail });
     }
     const ours = code === 'expired_auth_token' ? code : 'bad_auth_token';
-    return new AppError(401, ours, text(ours, status), { logDetail });
+    return new B2CallError(401, ours, text(ours, status), { logDetail });
   }
   if (status === 403) {
     const ours =
       code && ['storage_cap_exceeded', 'transaction_cap_exceeded', 'access_denied'].includes(code)
         ? code
         : 'cap_exceeded';
-    return new AppError(403, ours, text(ours, status), { logDetail });
+    return new B2CallError(403, ours, text(ours, status), { logDetail });
   }
   switch (code) {
     case 'duplicate_bucket_name':
-      return new AppError(409, code, text(code, status), { field: 'bucket.name', logDetail });
+      return new B2CallError(409, code, text(code, status), { field: 'bucket.name', logDetail });
     case 'too_many_buckets':
-      return new AppError(409, code, text(code, status), { logDetail });
+      return new B2CallError(409, code, text(code, status), { logDetail });
     case 'file_lock_conflict':
-      return new AppError(409, code, text(code, status), { field: 'bucket.objectLock', logDetail });
+      return new B2CallError(409, code, text(code, status), {
+        field: 'bucket.objectLock',
+        logDetail,
+      });
     case 'bad_bucket_id':
     case 'invalid_bucket_id':
-      return new AppError(404, 'bad_bucket_id', text('bad_bucket_id', status), {
+      return new B2CallError(404, 'bad_bucket_id', text('bad_bucket_id', status), {
         field: 'bucket.bucketId',
         logDetail,
       });
   }
   // A 400 names the setting B2 disliked in its own words, which hold no secret.
   const said = failure.b2Message ? ` Backblaze said: “${failure.b2Message}”` : '';
-  return new AppError(400, 'bad_request', `${text('bad_request', status)}${said}`, { logDetail });
+  return new B2CallError(400, 'bad_request', `${text('bad_request', status)}${said}`, {
+    logDetail,
+  });
 }

@@ -3,7 +3,8 @@
 // the S3-compatible calls of the key check (s3-client.ts). It owns the attempt loop, the backoff,
 // Retry-After, the onCall events and the final error. It knows nothing of tokens: a failure that
 // some outer step can fix (a stale account token) is that step's `recover`.
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
+import type { B2CallError } from './b2-call-error';
 import {
   describeFailure,
   isTransient,
@@ -66,7 +67,7 @@ export interface RetriedCall<T, P = undefined> {
   /** b2_authorize_account: a 400 or 401 is about the key itself. */
   authorizing?: boolean;
   /** The final error, when the default mapping (toAppError) is not the right words. */
-  mapError?: (failure: B2Failure, earlierMayHaveWorked: boolean) => AppError | undefined;
+  mapError?: (failure: B2Failure, earlierMayHaveWorked: boolean) => B2CallError | undefined;
 }
 
 export interface CallResult<T> {

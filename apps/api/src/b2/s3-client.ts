@@ -5,7 +5,7 @@
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { AppError } from '../http/app-error';
+import { B2CallError } from './b2-call-error';
 import { isTransient, toAppError, type B2Failure } from './b2-errors';
 import type { S3Connection } from './b2-types';
 import { callWithRetry, FailedAttempt, type CallContext, type CallResult } from './call-with-retry';
@@ -156,9 +156,9 @@ export class S3Client implements S3Connection {
     });
   }
 
-  private error(failure: B2Failure, call: string, earlierMayHaveWorked: boolean): AppError {
+  private error(failure: B2Failure, call: string, earlierMayHaveWorked: boolean): B2CallError {
     if (failure.kind === 'http' && !isTransient(failure)) {
-      return new AppError(
+      return new B2CallError(
         502,
         's3_refused',
         s3Refusal(failure.status, failure.code, this.options.region),

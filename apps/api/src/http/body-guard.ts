@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { hasControlCharacter } from '@b2wiz/shared';
-import { AppError } from './app-error';
+import { AppError } from '../errors/app-error';
 
 const BODILESS_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,8 +1,8 @@
-// CSRF (DESIGN.md): a state-changing request must be JSON (a cross-site form cannot send that
-// without a preflight we never grant) and must not come from another site by Origin or
-// Sec-Fetch-Site. No Origin at all is fine: curl and scripts carry no browser cookie.
+// CSRF: a state-changing request must be JSON (a cross-site form cannot send that without a
+// preflight we never grant) and must not come from another site by Origin or Sec-Fetch-Site. No
+// Origin at all is fine: curl and scripts carry no browser cookie.
 import type { RequestHandler } from 'express';
-import { AppError } from './app-error';
+import { AppError } from '../errors/app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,8 +1,8 @@
 // The one place errors become answers: AppErrors as the envelope, body-parser's errors in plain
 // words, anything else as a 500 that says nothing about our insides.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, isAppError } from './app-error';
-import type { Logger } from './logger';
+import { AppError, isAppError } from '../errors/app-error';
+import type { Logger } from '../logging/logger';
 
 interface BodyParserError {
   type?: string;

@@ -1,7 +1,7 @@
 // Request bodies through the shared schemas; the parsed value (defaults included) is what we use.
 import { issuesFromZodError } from '@b2wiz/shared';
 import type { z } from 'zod';
-import { AppError } from './app-error';
+import { AppError } from '../errors/app-error';
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body ?? {});

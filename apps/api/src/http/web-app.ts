@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
 import express, { type RequestHandler, type Router } from 'express';
-import { AppError } from './app-error';
+import { AppError } from '../errors/app-error';
 
 export const ROBOTS_TXT = 'User-agent: *\nAllow: /\n';
 

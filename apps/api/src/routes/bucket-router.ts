@@ -1,7 +1,7 @@
 // GET /api/buckets: the buckets this key can see, with today's lifecycle and CORS rules.
 import type { BucketList } from '@b2wiz/shared';
 import { Router } from 'express';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import type { SessionStore } from '../services/session-service';
 import { requireSession, sessionOf } from './require-session';
 
@@ -16,7 +16,7 @@ export function bucketRouter(deps: { sessions: SessionStore }): Router {
         'The connected key lacks the capability “listBuckets” (needed to see your buckets). Connect with the master application key, or a key that has it.',
       );
     }
-    // A key restricted to one bucket must name it (B2-FACTS §2).
+    // A key restricted to one bucket must name it (docs/b2-behaviour.md "Capabilities").
     const restricted = session.summary.restrictedBucket;
     const buckets = await session.connection.listBuckets(
       restricted ? { bucketId: restricted.bucketId } : {},

@@ -1,6 +1,6 @@
 // Finds the caller's session from the cookie, or answers 401 not_connected.
 import type { Request, RequestHandler, Response } from 'express';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import { clearSessionCookie, readSessionId } from '../http/session-cookie';
 import type { Session, SessionStore } from '../services/session-service';
 

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { B2Gateway } from '../b2/b2-types';
 import type { AppConfig } from '../config';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import { clearSessionCookie, readSessionId, setSessionCookie } from '../http/session-cookie';
 import { parseBody } from '../http/validate';
 import { connect, type SessionStore } from '../services/session-service';

@@ -9,7 +9,7 @@ import {
   type GeneratedFile,
   type SetupRequest,
 } from '@b2wiz/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 
 export type RenderFiles = (values: ConfigValues) => GeneratedFile[];
 

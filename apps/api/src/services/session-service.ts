@@ -10,14 +10,17 @@ import {
 import type { B2Connection, B2Gateway } from '../b2/b2-types';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors/app-error';
 import type { ApplyRecord } from './setup/apply-record';
 
 export interface Session {
   readonly id: string;
   readonly connection: B2Connection;
   readonly summary: AccountSummary;
-  /** Apply attempts and results by idempotencyKey (DESIGN.md: a replay makes no B2 call). */
+  /**
+   * Apply attempts and results by idempotencyKey: a replay makes no B2 call (docs/architecture.md
+   * "One apply, end to end").
+   */
   readonly applies: Map<string, ApplyRecord>;
   lastSeenAt: number;
   /** Work in progress keeps a session alive. */

@@ -11,8 +11,8 @@ import {
 } from '@b2wiz/shared';
 import type { B2Gateway } from '../b2/b2-types';
 import type { AppConfig } from '../config';
-import { AppError, isAppError } from '../http/app-error';
-import type { Logger } from '../http/logger';
+import { AppError, isAppError } from '../errors/app-error';
+import type { Logger } from '../logging/logger';
 import { checkRenderable, type RenderFiles } from './render-files';
 import type { Session } from './session-service';
 import { newApplyRecord, type ApplyRecord } from './setup/apply-record';
@@ -177,13 +177,13 @@ export class SetupService {
     if (record.key) {
       created.key = { applicationKeyId: record.key.applicationKeyId, keyName: record.key.keyName };
     }
-    if (created.bucket || created.key) {
-      error.created = created;
-      error.retryable = error.retryable ?? false;
-      if (created.bucket) {
-        error.message = `${error.message} The bucket “${created.bucket.bucketName}” was created; sending the same request again finishes the rest.`;
-      }
-    }
-    return error;
+    if (!created.bucket && !created.key) return error;
+    return error.with({
+      created,
+      retryable: error.retryable ?? false,
+      ...(created.bucket && {
+        message: `${error.message} The bucket “${created.bucket.bucketName}” was created; sending the same request again finishes the rest.`,
+      }),
+    });
   }
 }

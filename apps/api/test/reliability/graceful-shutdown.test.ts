@@ -100,7 +100,7 @@ describe('graceful shutdown', () => {
     const signalled = Date.now();
     server.kill('SIGTERM');
 
-    await waitFor(/"shutting down","signal":"SIGTERM"/);
+    await waitFor(/"signal":"SIGTERM","message":"shutting down"/);
     const refused = await healthOnNewConnection(api);
     expect(refused).toBe('ECONNREFUSED');
 

@@ -3,13 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { sameBucketName, suggestBucketName, type SetupRequest } from '@b2wiz/shared';
 import type { B2Bucket, B2Connection } from '../../b2/b2-types';
-import { AppError, isAppError } from '../../http/app-error';
+import { AppError, isAppError } from '../../errors/app-error';
 import type { Session } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import { neededCapabilities, requireCapabilities } from './capability-check';
 import { refusedOutright } from './refused-outright';
 import { desiredRules } from './request-reading';
 import { rulesMatch, type Desired } from './rule-match';
+import { outcomeUnknown } from '../../b2/b2-call-error';
 
 export function randomSuffix(): string {
   return randomBytes(3).toString('hex');
@@ -85,10 +86,10 @@ export async function createBucket(
     if (isAppError(error) && error.code === 'duplicate_bucket_name') {
       const own = await ownBucketNamed(conn, spec.name);
       // A repeat of a create whose first answer was lost finds the bucket that attempt made.
-      if (own && error.outcomeUnknown && madeByUs(own)) return own;
+      if (own && outcomeUnknown(error) && madeByUs(own)) return own;
       if (own) throw bucketTakenByYou(spec.name);
-      error.suggestion = suggestBucketName(spec.name, randomSuffix());
       record.bucketCreateSent = false;
+      throw error.with({ suggestion: suggestBucketName(spec.name, randomSuffix()) });
     } else if (refusedOutright(error)) {
       record.bucketCreateSent = false;
     }
@@ -115,7 +116,7 @@ export async function updateBucket(
     });
   } catch (error) {
     // A repeated update whose first try went through: the rules are already ours.
-    if (isAppError(error) && (error.code === 'conflict' || error.outcomeUnknown)) {
+    if (isAppError(error) && (error.code === 'conflict' || outcomeUnknown(error))) {
       const now = await existingBucket(conn, bucketId);
       if (rulesMatch(now, desired)) return now;
     }

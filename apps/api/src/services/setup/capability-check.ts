@@ -1,6 +1,6 @@
 // What the connected key must hold for a request, checked before any B2 write.
 import { WIZARD_CAPABILITIES, type SetupRequest } from '@b2wiz/shared';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../errors/app-error';
 import type { Session } from '../session-service';
 
 /** The capabilities this request needs from the connected key, with what each is for. */

@@ -9,7 +9,7 @@ import {
   type SetupResult,
   type VerificationCheck,
 } from '@b2wiz/shared';
-import { isAppError } from '../../http/app-error';
+import { isAppError } from '../../errors/app-error';
 
 export class CheckList {
   readonly checks: VerificationCheck[] = [];

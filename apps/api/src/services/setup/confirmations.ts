@@ -6,7 +6,7 @@ import {
   type ConfirmableWarning,
   type PlanWarning,
 } from '@b2wiz/shared';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../errors/app-error';
 import type { Session } from '../session-service';
 import { existingBucket } from './bucket-step';
 import { desiredRules } from './request-reading';

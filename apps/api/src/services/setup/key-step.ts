@@ -2,12 +2,12 @@
 // try's answer was lost.
 import type { SetupRequest } from '@b2wiz/shared';
 import type { B2Bucket, B2Connection, B2NewKey } from '../../b2/b2-types';
-import { isAppError } from '../../http/app-error';
-import type { Logger } from '../../http/logger';
+import type { Logger } from '../../logging/logger';
 import type { Session } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import { refusedOutright } from './refused-outright';
 import { keyInput, sameSet } from './request-reading';
+import { outcomeUnknown } from '../../b2/b2-call-error';
 
 export async function createKey(
   session: Session,
@@ -67,7 +67,7 @@ export async function deleteOrphanKey(
     await conn.deleteKey(applicationKeyId);
   } catch (error) {
     // A lost answer may hide a delete that worked: look before giving up.
-    if (!isAppError(error) || !error.outcomeUnknown) throw error;
+    if (!outcomeUnknown(error)) throw error;
     const still = (await conn.listKeys()).some((k) => k.applicationKeyId === applicationKeyId);
     if (still) throw error;
   }

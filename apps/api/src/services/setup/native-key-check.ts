@@ -2,10 +2,10 @@
 // lost answer left).
 import { randomBytes } from 'node:crypto';
 import type { B2Bucket, B2Connection, B2NewKey, UploadedFile } from '../../b2/b2-types';
-import { isAppError } from '../../http/app-error';
 import type { ApplyRecord } from './apply-record';
 import type { CheckList } from './check-list';
 import { MARKER_CONTENT, removeLeftoverMarkers } from './marker-cleanup';
+import { outcomeUnknown } from '../../b2/b2-call-error';
 
 export async function nativeMarkerCheck(
   keyConn: B2Connection,
@@ -28,7 +28,7 @@ export async function nativeMarkerCheck(
     list.passed('upload', `The key uploaded the marker file “${fileName}”.`);
   } catch (error) {
     // The upload may have worked although its answer was lost: look for it next time.
-    if (isAppError(error) && error.outcomeUnknown) {
+    if (outcomeUnknown(error)) {
       record.leftoverMarkers.push({ fileName, fileId: null });
     }
     list.failed('upload', `The key could not upload a file: ${list.reason(error)}`);

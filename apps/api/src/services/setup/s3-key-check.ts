@@ -3,11 +3,11 @@
 // may not take is "not checked"; a marker a lost answer may have left is removed natively.
 import { randomBytes } from 'node:crypto';
 import type { B2Bucket, B2Connection, B2Gateway, B2NewKey } from '../../b2/b2-types';
-import { isAppError } from '../../http/app-error';
 import type { Session } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import type { CheckList } from './check-list';
 import { MARKER_CONTENT, removeLeftoverMarkers } from './marker-cleanup';
+import { outcomeUnknown } from '../../b2/b2-call-error';
 
 export async function s3KeyCheck(
   gateway: B2Gateway,
@@ -76,7 +76,7 @@ export async function s3KeyCheck(
     }
     list.passed('S3: upload', `The key uploaded the marker file “${fileName}” over S3.`);
   } catch (error) {
-    if (isAppError(error) && error.outcomeUnknown) {
+    if (outcomeUnknown(error)) {
       record.leftoverMarkers.push({ fileName, fileId: null });
     }
     list.failed('S3: upload', `The key could not upload a file over S3: ${list.reason(error)}`);

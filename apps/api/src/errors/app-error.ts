@@ -1,29 +1,29 @@
 // The one error type the API throws on purpose; the error middleware turns it into the envelope.
+// It is immutable: `with({...})` answers a changed copy, so no layer edits an error on its way up.
 import type { ErrorBody, FieldIssue } from '@b2wiz/shared';
 
 export interface AppErrorOptions {
-  field?: string;
-  issues?: FieldIssue[];
+  field?: string | undefined;
+  issues?: FieldIssue[] | undefined;
   created?: ErrorBody['created'];
-  retryable?: boolean;
-  suggestion?: string;
+  retryable?: boolean | undefined;
+  suggestion?: string | undefined;
   confirmations?: ErrorBody['confirmations'];
-  /** Set by the B2 gateway: the call may have taken effect although no answer came back. */
-  outcomeUnknown?: boolean;
   /** For the log only; never sent. Must hold no secret. */
-  logDetail?: string;
+  logDetail?: string | undefined;
 }
+
+export type AppErrorChanges = AppErrorOptions & { message?: string };
 
 export class AppError extends Error {
   readonly status: number;
   readonly code: string;
-  field: string | undefined;
-  issues: FieldIssue[] | undefined;
-  created: ErrorBody['created'];
-  retryable: boolean | undefined;
-  suggestion: string | undefined;
+  readonly field: string | undefined;
+  readonly issues: FieldIssue[] | undefined;
+  readonly created: ErrorBody['created'];
+  readonly retryable: boolean | undefined;
+  readonly suggestion: string | undefined;
   readonly confirmations: ErrorBody['confirmations'];
-  readonly outcomeUnknown: boolean;
   readonly logDetail: string | undefined;
 
   constructor(status: number, code: string, message: string, options: AppErrorOptions = {}) {
@@ -37,8 +37,27 @@ export class AppError extends Error {
     this.retryable = options.retryable;
     this.suggestion = options.suggestion;
     this.confirmations = options.confirmations;
-    this.outcomeUnknown = options.outcomeUnknown ?? false;
     this.logDetail = options.logDetail;
+  }
+
+  /** A copy with these fields changed (of the same class, the stack kept). */
+  with(changes: AppErrorChanges): this {
+    const { message, ...fields } = changes;
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    Object.assign(copy, this, fields);
+    // Error keeps message and stack as non-enumerable own properties, which assign skips.
+    for (const [key, value] of [
+      ['message', message ?? this.message],
+      ['stack', this.stack],
+    ] as const) {
+      Object.defineProperty(copy, key, {
+        value,
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return copy;
   }
 
   toBody(): ErrorBody {
