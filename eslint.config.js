@@ -19,6 +19,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'coverage/**',
+      '**/.stryker-tmp/**',
+      '**/reports/**',
     ],
   },
   js.configs.recommended,

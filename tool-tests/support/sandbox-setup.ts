@@ -15,7 +15,7 @@ import { createApp } from '../../apps/api/src/app';
 import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
 import { DEFAULT_CONFIG, type AppConfig } from '../../apps/api/src/config';
-import { createLogger } from '../../apps/api/src/http/logger';
+import { createLogger } from '../../apps/api/src/logging/logger';
 import { InMemorySessionStore } from '../../apps/api/src/services/session-service';
 
 export interface SandboxSetup {

@@ -1,4 +1,5 @@
-// The S3-compatible endpoint and region from b2_authorize_account's s3ApiUrl (B2-FACTS §9).
+// The S3-compatible endpoint and region from b2_authorize_account's s3ApiUrl (docs/b2-behaviour.md
+// "The S3-compatible endpoint").
 
 export type S3EndpointAnswer =
   | { ok: true; endpoint: string; endpointUrl: string; region: string }

@@ -1,5 +1,6 @@
 // Copies exactly the given text. Selecting a secret with the mouse can pick up hidden characters
-// (TARGETS C4), so every value has a Copy button that goes through here.
+// (docs/b2-behaviour.md "Application keys"), so every value has a Copy button that goes through
+// here.
 export async function copyText(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard?.writeText) {

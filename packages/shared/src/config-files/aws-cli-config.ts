@@ -1,4 +1,5 @@
-// The AWS CLI's config and credentials files (TARGETS B6) for one named profile.
+// The AWS CLI's config and credentials files (docs/targets.md "AWS CLI and s3cmd") for one named
+// profile.
 // Comments go on their own lines: the AWS CLI keeps a trailing comment as part of the value.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, iniValue } from './config-quoting';

@@ -1,5 +1,5 @@
-// jetbackup-destination.txt (TARGETS B2): the values for JetBackup's "Backblaze" destination form,
-// one field per line under the label the form shows.
+// jetbackup-destination.txt (docs/targets.md "JetBackup"): the values for JetBackup's "Backblaze"
+// destination form, one field per line under the label the form shows.
 import type { GeneratedFile } from '../schemas/api';
 import { isKeepLatest } from './rule-descriptions';
 import { commentText } from './config-quoting';

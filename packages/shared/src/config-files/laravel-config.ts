@@ -1,6 +1,7 @@
-// Laravel (TARGETS B3): a .env block with Laravel's standard AWS_* names, which the stock 's3' disk
-// reads unchanged, and a disk entry for config/filesystems.php that reads the same variables and
-// fixes path style and the checksum settings in code, so they survive `php artisan config:cache`.
+// Laravel (docs/targets.md "Laravel / Flysystem"): a .env block with Laravel's standard AWS_* names,
+// which the stock 's3' disk reads unchanged, and a disk entry for config/filesystems.php that reads
+// the same variables and fixes path style and the checksum settings in code, so they survive
+// `php artisan config:cache`.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, dotenvValue } from './config-quoting';
 import { configName, MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';

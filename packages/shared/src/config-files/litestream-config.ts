@@ -1,4 +1,5 @@
-// litestream.yml (TARGETS B1): a one-item `replicas:` list, which Litestream 0.3 and 0.5 both read.
+// litestream.yml (docs/targets.md "Litestream"): a one-item `replicas:` list, which Litestream 0.3
+// and 0.5 both read.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, shellWord, yamlScalar } from './config-quoting';
 import {

@@ -1,4 +1,5 @@
-// rclone.conf (TARGETS B4): a native `b2` remote and an `s3` remote (provider Other) for one key.
+// rclone.conf (docs/targets.md "rclone"): a native `b2` remote and an `s3` remote (provider Other)
+// for one key.
 // Comments go on their own lines: rclone keeps a trailing comment as part of the value.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, iniValue } from './config-quoting';

@@ -1,5 +1,5 @@
-// restic.env (TARGETS B5): the S3 form, which restic recommends, and the native B2 form commented
-// out. Every value is in single quotes so the file can be `source`d.
+// restic.env (docs/targets.md "restic"): the S3 form, which restic recommends, and the native B2
+// form commented out. Every value is in single quotes so the file can be `source`d.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, shellQuote } from './config-quoting';
 import { MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';

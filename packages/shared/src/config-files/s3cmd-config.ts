@@ -1,4 +1,5 @@
-// s3cmd's .s3cfg (TARGETS B7), path style: host_bucket is the endpoint host itself.
+// s3cmd's .s3cfg (docs/targets.md "AWS CLI and s3cmd"), path style: host_bucket is the endpoint
+// host itself.
 import type { GeneratedFile } from '../schemas/api';
 import { commentText, iniValue } from './config-quoting';
 import { MEDIA_TYPES, parseEndpoint, textFile } from './config-values';

@@ -1,4 +1,5 @@
-// Key access presets as explicit, least-privilege capability lists (B2-FACTS §7, TARGETS B8).
+// Key access presets as explicit, least-privilege capability lists (docs/b2-behaviour.md
+// "Capabilities", docs/targets.md "What every target shares").
 
 export const KEY_ACCESS = ['readWrite', 'readOnly', 'writeOnly', 'noDelete'] as const;
 export type KeyAccess = (typeof KEY_ACCESS)[number];

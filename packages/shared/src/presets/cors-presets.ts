@@ -1,5 +1,6 @@
 // CORS choices as B2 rules. The dashboard's presets are download-only; "uploads" adds what
-// browsers need to upload through presigned URLs or upload tokens (TARGETS B8).
+// browsers need to upload through presigned URLs or upload tokens (docs/b2-behaviour.md
+// "Buckets, lifecycle and CORS").
 import type { CorsRule, CorsStep } from '../schemas/setup-request';
 
 export const CORS_MAX_AGE_DEFAULT = 3600;

@@ -1,4 +1,5 @@
-// The dashboard's lifecycle choices as the B2 JSON they store (B2-FACTS §4, TARGETS A1).
+// The dashboard's lifecycle choices as the B2 JSON they store (docs/b2-behaviour.md
+// "Buckets, lifecycle and CORS").
 import type { LifecycleRule, LifecycleStep } from '../schemas/setup-request';
 
 /** The rules a step asks for; keepCurrent needs the bucket's rules of today. */

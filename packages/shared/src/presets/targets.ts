@@ -1,4 +1,4 @@
-// What each target fills into the wizard (DESIGN.md "Targets"). Every default can be changed.
+// What each target fills into the wizard (docs/targets.md). Every default can be changed.
 import type { KeyAccess } from './capabilities';
 import type {
   BucketStep,

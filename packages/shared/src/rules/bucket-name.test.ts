@@ -74,7 +74,7 @@ describe('bucketNameProblem', () => {
     );
   });
 
-  it('agrees with the rule in B2-FACTS §3 for any string', () => {
+  it('agrees with the rule in docs/b2-behaviour.md for any string', () => {
     const valid = (name: string) =>
       /^[A-Za-z0-9-]{6,63}$/.test(name) && !name.toLowerCase().startsWith('b2-');
     const chars = fc.constantFrom(...'abB2-_. é'.split(''), 'x', 'Z', '9');

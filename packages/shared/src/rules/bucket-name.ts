@@ -1,4 +1,5 @@
-// B2's bucket-name rules (B2-FACTS §3), written once for the web form and the API.
+// B2's bucket-name rules (docs/b2-behaviour.md "Buckets, lifecycle and CORS"), written once for
+// the web form and the API.
 
 export const BUCKET_NAME_MIN = 6;
 export const BUCKET_NAME_MAX = 63;

@@ -1,4 +1,4 @@
-// B2's CORS-rule constraints (B2-FACTS §5).
+// B2's CORS-rule constraints (docs/b2-behaviour.md "Buckets, lifecycle and CORS").
 import type { RuleProblem } from './lifecycle-rules';
 
 export const MAX_CORS_RULES = 100;

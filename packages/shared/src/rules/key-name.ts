@@ -1,4 +1,4 @@
-// B2's application-key rules (B2-FACTS §7).
+// B2's application-key rules (docs/b2-behaviour.md "Application keys").
 
 export const KEY_NAME_MAX = 100;
 /** validDurationInSeconds must be below 1000 days. */

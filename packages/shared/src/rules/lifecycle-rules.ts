@@ -1,4 +1,4 @@
-// B2's lifecycle-rule constraints (B2-FACTS §4).
+// B2's lifecycle-rule constraints (docs/b2-behaviour.md "Buckets, lifecycle and CORS").
 
 export const MAX_LIFECYCLE_RULES = 100;
 /** The longest day count we send: 100 years, as for the "keep prior versions" preset. */

@@ -1,4 +1,4 @@
-// Requests and responses of the API contract (DESIGN.md "API contract (v1)") besides SetupRequest.
+// Requests and responses of the API contract (v1) besides SetupRequest.
 import { z } from 'zod';
 import { KEY_CHECK_STATUSES } from '../presets/key-checks';
 import { CONFIRMABLE_WARNINGS } from '../presets/plan-warnings';

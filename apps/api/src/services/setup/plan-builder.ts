@@ -5,6 +5,7 @@ import {
   ENCRYPTION_TEXT,
   SETUP_SUMMARY_FILENAME,
   configFileNames,
+  toolNameInSentence,
   TARGET_PRESETS,
   encryptionStatus,
   type ConfigValues,
@@ -17,13 +18,7 @@ import { checkRenderable, type RenderFiles } from '../render-files';
 import type { Session } from '../session-service';
 import { bucketTakenByYou, existingBucket, ownBucketNamed } from './bucket-step';
 import { neededCapabilities, requireCapabilities } from './capability-check';
-import {
-  describeCors,
-  describeLifecycle,
-  desiredRules,
-  keyInput,
-  toolName,
-} from './request-reading';
+import { describeCors, describeLifecycle, desiredRules, keyInput } from './request-reading';
 import { rulesMatch } from './rule-match';
 import { OBJECT_LOCK_PERMANENT, accessWarning, ruleChangeWarnings } from './rule-warnings';
 
@@ -186,7 +181,7 @@ export async function buildPlan(
     warnings.push({
       code: 'key_expires',
       field: 'key.validDays',
-      message: `The new key stops working after ${request.key.validDays} days; then give ${toolName(request.target)} a new one, or it stops working too.`,
+      message: `The new key stops working after ${request.key.validDays} days; then give ${toolNameInSentence(request.target)} a new one, or it stops working too.`,
     });
   }
   const held = session.summary.capabilities;

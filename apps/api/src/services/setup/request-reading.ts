@@ -57,8 +57,3 @@ export function fingerprintOf(request: ApplyRequest): string {
   const { idempotencyKey: _key, confirm: _confirm, ...rest } = request;
   return JSON.stringify(rest);
 }
-
-/** "Something else" reads badly inside a sentence. */
-export function toolName(target: SetupRequest['target']): string {
-  return target === 'other' ? 'your tool' : TARGET_PRESETS[target].label;
-}

@@ -1,5 +1,5 @@
 import type { SetupRequestInput } from '@b2wiz/shared';
-import { parsedSteps } from './setup-request';
+import { parsedSteps } from './step-progress';
 import type { WizardState } from './wizard-store';
 
 /** The whole request from the drafts, or null while a step is incomplete. */

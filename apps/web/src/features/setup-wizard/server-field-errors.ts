@@ -1,7 +1,8 @@
 // Where a server's error belongs: the step and the form field a dotted API path names.
-import type { ApiError } from './api/api-client';
+import type { ApiErrorCode } from '@b2wiz/shared';
+import { ApiError } from './api/api-client';
 import { STEP_IDS, type StepId } from './wizard-steps';
-import type { ServerFieldError } from './wizard-store';
+import type { ServerFieldError, WizardStore } from './wizard-store';
 
 /** Which step and form field a dotted API field path ("bucket.name") belongs to. */
 export function locateField(field: string): { step: StepId; name: string } | null {
@@ -45,4 +46,36 @@ export function fieldErrorsByStep(error: ApiError): Partial<Record<StepId, Serve
 /** The earliest step among those with errors. */
 export function firstStepOf(errors: Partial<Record<StepId, unknown>>): StepId | null {
   return STEP_IDS.find((step) => errors[step] !== undefined) ?? null;
+}
+
+/** The field errors of a failed call that belong on one step; none for any other failure. */
+export function fieldErrorsOn(error: unknown, step: StepId): ServerFieldError[] {
+  return error instanceof ApiError ? (fieldErrorsByStep(error)[step] ?? []) : [];
+}
+
+/**
+ * Sends a server's field errors to the steps that own them. True when it did; the caller then
+ * leaves its step. A lost session goes back to Connect.
+ */
+export function routeErrorToSteps(
+  error: unknown,
+  store: WizardStore,
+  navigate: (step: StepId) => void,
+): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 401 && error.code !== ('bad_credentials' satisfies ApiErrorCode)) {
+    store.setAccount(null);
+    store.setFieldErrors({
+      connect: [{ name: '', message: `${error.message} ${error.nextStep}`.trim() }],
+    });
+    navigate('connect');
+    return true;
+  }
+  if (error.retryable || error.created) return false;
+  const byStep = fieldErrorsByStep(error);
+  const first = firstStepOf(byStep);
+  if (!first) return false;
+  store.setFieldErrors(byStep);
+  navigate(first);
+  return true;
 }

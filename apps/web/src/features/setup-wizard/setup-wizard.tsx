@@ -2,7 +2,7 @@
 // earlier step still to do).
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { ProgressSteps } from './components/progress-steps';
-import { allowedStep } from './setup-request';
+import { allowedStep } from './step-progress';
 import { TargetStep } from './steps/target/target-step';
 import { type StepId, stepIndex } from './wizard-steps';
 import { useNavigate, useWizardState, useWizardStore } from './wizard-store';

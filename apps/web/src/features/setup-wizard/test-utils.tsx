@@ -42,3 +42,42 @@ export function renderStep(ui: ReactElement, state: Partial<WizardState> = {}) {
   );
   return { ...view, store, navigate, user };
 }
+
+/** A whole wizard state: nothing done yet, except what `partial` says. */
+export function wizardState(partial: Partial<WizardState>): WizardState {
+  return {
+    drafts: {},
+    submitted: [],
+    account: null,
+    sessionChecked: true,
+    buckets: null,
+    fieldErrors: {},
+    review: null,
+    result: null,
+    secretSaved: false,
+    bucketNameSuffix: 'abc123',
+    returnToReview: false,
+    sandboxOffered: true,
+    ...partial,
+  };
+}
+
+/** Every step before Review submitted: a Litestream setup with a new private bucket. */
+export function completeState(): WizardState {
+  return wizardState(
+    litestreamState({
+      drafts: {
+        bucket: {
+          mode: 'create',
+          name: 'acme-db',
+          type: 'allPrivate',
+          objectLock: false,
+        },
+        lifecycle: { preset: 'keepLatest' },
+        cors: { preset: 'none' },
+        key: { name: '', access: 'readWrite', restrictToBucket: true, listAllBucketNames: true },
+      },
+      submitted: ['bucket', 'lifecycle', 'cors', 'key'],
+    }),
+  );
+}

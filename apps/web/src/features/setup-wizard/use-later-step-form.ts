@@ -2,7 +2,7 @@
 // steps' defaults.
 import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { formDefaults } from './form-defaults';
-import { formContext } from './setup-request';
+import { formContext } from './form-context';
 import { stepResolver, type FormContext, type StepForm } from './step-forms';
 import { useStepForm } from './use-step-form';
 import { useWizardState } from './wizard-store';

@@ -1,4 +1,4 @@
-// The wizard's steps in order (DESIGN.md "The flow"), with the names the progress list shows.
+// The wizard's steps in order, with the names the progress list shows.
 export const STEP_IDS = [
   'target',
   'connect',

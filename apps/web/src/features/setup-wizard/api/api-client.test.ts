@@ -1,4 +1,4 @@
-import { accountSummarySchema } from '@b2wiz/shared';
+import { accountSummarySchema, apiErrorNext } from '@b2wiz/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest } from './api-client';
 
@@ -129,6 +129,34 @@ describe('apiRequest', () => {
     vi.stubGlobal('fetch', answer(401, { error: { code: 'not_connected', message: 'No.' } }));
     const error = await failure(apiRequest('/api/buckets'));
     expect(error.nextStep).toBe('Go back to the Connect step and connect again.');
+  });
+
+  it('takes the next step from the shared table, and drops it when the message says it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      answer(409, {
+        error: {
+          code: 'bucket_exists',
+          message:
+            'You already have a bucket named “acme-db”: set it up as an existing bucket, or pick another name.',
+          field: 'bucket.name',
+        },
+      }),
+    );
+    const error = await failure(apiRequest('/api/setup/plan', { method: 'POST', body: {} }));
+    expect(apiErrorNext('bucket_exists')).toBe(
+      'Set it up as an existing bucket, or pick another name.',
+    );
+    expect(error.nextStep).toBe('');
+  });
+
+  it('for a code it does not know, gives a next step by status', async () => {
+    vi.stubGlobal('fetch', answer(500, { error: { code: 'brand_new', message: 'Oops.' } }));
+    const server = await failure(apiRequest('/api/buckets'));
+    expect(server.nextStep).toBe('Wait a moment, then try again.');
+    vi.stubGlobal('fetch', answer(422, { error: { code: 'brand_new', message: 'Oops.' } }));
+    const client = await failure(apiRequest('/api/buckets'));
+    expect(client.nextStep).toBe('Check what you entered, then try again.');
   });
 
   it('when the answer is not the envelope (a proxy’s page), falls back by status', async () => {

@@ -1,31 +1,14 @@
 // The single API client: JSON in and out, answers checked with the shared schemas, and every
 // failure turned into one typed ApiError carrying the plain-words next step.
 import {
-  B2_ERROR_TEXTS,
+  apiErrorNext,
   errorEnvelopeSchema,
+  type ApiErrorCode,
+  type ClientErrorCode,
   type ErrorBody,
   type FieldIssue,
 } from '@b2wiz/shared';
 import type { z } from 'zod';
-
-/** Next steps for the API's own codes (B2's codes come from the shared texts). */
-const API_NEXT_STEPS: Record<string, string> = {
-  not_connected: 'Go back to the Connect step and connect again.',
-  session_expired: 'Go back to the Connect step and connect again.',
-  validation_failed: 'Fix the fields marked in red, then try again.',
-  invalid_request: 'Fix the fields marked in red, then try again.',
-  missing_capability:
-    'Connect with the master application key, or make a key with these capabilities in the Backblaze dashboard.',
-  // The API's message already offers the existing bucket or another name (one sentence only).
-  bucket_exists: '',
-  idempotency_key_reused: 'Go back to Review and press “Create everything” again.',
-  // The API's message already says to connect with your own key.
-  sandbox_off: '',
-  rate_limited: 'Wait a minute, then try again.',
-  too_many_requests: 'Wait a minute, then try again.',
-  network_unreachable: 'Check that the wizard is still running, then try again.',
-  bad_response: 'Reload the page and try again.',
-};
 
 export class ApiError extends Error {
   readonly status: number;
@@ -53,33 +36,44 @@ export class ApiError extends Error {
     this.confirmations = body.confirmations ?? [];
     const next = nextStepFor(body.code, status);
     // The API often ends its message with the next step already (the shared B2 texts).
-    this.nextStep = body.message.includes(next) ? '' : next;
+    this.nextStep = body.message.toLowerCase().includes(next.toLowerCase()) ? '' : next;
   }
 }
 
+/** The shared next step for the code; for a code neither side knows, one by status. */
 function nextStepFor(code: string, status: number): string {
-  if (Object.hasOwn(API_NEXT_STEPS, code)) return API_NEXT_STEPS[code]!;
-  const known = B2_ERROR_TEXTS[code]?.next;
+  const known = apiErrorNext(code);
   if (known) return known;
-  if (status === 401) return 'Go back to the Connect step and connect again.';
-  if (status >= 500) return 'Wait a moment, then try again.';
+  if (status === 401) return apiErrorNext('not_connected' satisfies ApiErrorCode)!;
+  if (status >= 500) return apiErrorNext('server_error' satisfies ClientErrorCode)!;
   return 'Check what you entered, then try again.';
 }
 
 /** When the answer is not our envelope (a proxy's HTML page, an empty body). */
 function fallbackBody(status: number): ErrorBody {
-  if (status === 401)
-    return { code: 'not_connected', message: 'You are not connected to Backblaze.' };
-  if (status === 404)
-    return { code: 'not_found', message: 'The wizard’s server does not know this address.' };
+  if (status === 401) {
+    return {
+      code: 'not_connected' satisfies ApiErrorCode,
+      message: 'You are not connected to Backblaze.',
+    };
+  }
+  if (status === 404) {
+    return {
+      code: 'not_found' satisfies ApiErrorCode,
+      message: 'The wizard’s server does not know this address.',
+    };
+  }
   if (status >= 500) {
     return {
-      code: 'server_error',
+      code: 'server_error' satisfies ClientErrorCode,
       message: 'The wizard’s server had a problem.',
       retryable: status === 502 || status === 503 || status === 504,
     };
   }
-  return { code: 'bad_request', message: 'The wizard’s server did not accept the request.' };
+  return {
+    code: 'bad_request' satisfies ApiErrorCode,
+    message: 'The wizard’s server did not accept the request.',
+  };
 }
 
 interface RequestOptions<S extends z.ZodType> {
@@ -114,7 +108,7 @@ export async function apiRequest<S extends z.ZodType>(
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, {
-      code: 'network_unreachable',
+      code: 'network_unreachable' satisfies ClientErrorCode,
       message: 'The wizard’s server did not answer.',
       retryable: true,
     });
@@ -141,7 +135,7 @@ export async function apiRequest<S extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError(response.status, {
-      code: 'bad_response',
+      code: 'bad_response' satisfies ClientErrorCode,
       message: 'The wizard’s server sent an answer this page does not understand.',
     });
   }

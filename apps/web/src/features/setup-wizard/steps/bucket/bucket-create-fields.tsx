@@ -5,6 +5,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
+import { TextInput } from '../../../../components/ui/text-input';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { AlwaysOnEncryption } from '../../components/encryption-status';
 import type { BucketForm, FormContext } from '../../step-forms';
@@ -52,15 +53,7 @@ export function BucketCreateFields({
         error={errors.name?.message}
         footer={footer}
       >
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="none"
-            {...form.register('name')}
-          />
-        )}
+        {(control) => <TextInput {...control} {...form.register('name')} />}
       </Field>
       <FormRadioGroup
         control={form.control}

@@ -13,7 +13,7 @@ import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyBucketDefault } from '../../defaults-explained';
 import { formDefaults } from '../../form-defaults';
-import { formContext } from '../../setup-request';
+import { formContext } from '../../form-context';
 import { bucketForm, stepResolver, type BucketForm, type FormContext } from '../../step-forms';
 import { useNextStep } from '../../use-next-step';
 import { useStepForm } from '../../use-step-form';

@@ -1,17 +1,22 @@
-import { connectRequestSchema, type ConnectRequest } from '@b2wiz/shared';
+import {
+  connectRequestSchema,
+  type ApiErrorCode,
+  type ConnectRequest,
+  toolNameInSentence,
+} from '@b2wiz/shared';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
+import { TextInput } from '../../../../components/ui/text-input';
 import { ApiError } from '../../api/api-client';
 import { createSession } from '../../api/create-session';
 import { ServerErrorAlert } from '../../components/server-error-alert';
 import { StepLayout } from '../../components/step-layout';
-import { fieldErrorsByStep } from '../../server-field-errors';
-import { formContext } from '../../setup-request';
-import { toolName } from '../../tool-name';
+import { fieldErrorsOn } from '../../server-field-errors';
+import { formContext } from '../../form-context';
 import { useSandboxOffered } from '../../use-sandbox-offered';
 import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
 import { Connected } from './connected';
@@ -35,7 +40,13 @@ function ConnectForm({ sandboxOffered }: { sandboxOffered: boolean }) {
 
   useEffect(() => {
     const [waiting] = store.takeFieldErrors('connect');
-    if (waiting) setError(new ApiError(401, { code: 'not_connected', message: waiting.message }));
+    if (waiting)
+      setError(
+        new ApiError(401, {
+          code: 'not_connected' satisfies ApiErrorCode,
+          message: waiting.message,
+        }),
+      );
   }, [store]);
 
   async function connect(body: ConnectRequest, how: 'key' | 'sandbox') {
@@ -47,7 +58,7 @@ function ConnectForm({ sandboxOffered }: { sandboxOffered: boolean }) {
       form.reset({ applicationKeyId: '', applicationKey: '' });
       store.setAccount(account);
     } catch (e) {
-      const onFields = e instanceof ApiError ? (fieldErrorsByStep(e).connect ?? []) : [];
+      const onFields = fieldErrorsOn(e, 'connect');
       if (onFields.length > 0) {
         onFields.forEach((f, index) =>
           form.setError(
@@ -72,13 +83,7 @@ function ConnectForm({ sandboxOffered }: { sandboxOffered: boolean }) {
         error={errors.applicationKeyId?.message}
       >
         {(control) => (
-          <input
-            {...control}
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            {...form.register('applicationKeyId')}
-          />
+          <TextInput {...control} autoComplete="username" {...form.register('applicationKeyId')} />
         )}
       </Field>
       <Field
@@ -88,12 +93,10 @@ function ConnectForm({ sandboxOffered }: { sandboxOffered: boolean }) {
       >
         {(control) => (
           <div className="secret-input">
-            <input
+            <TextInput
               {...control}
               type={showKey ? 'text' : 'password'}
               autoComplete="current-password"
-              spellCheck={false}
-              autoCapitalize="none"
               {...form.register('applicationKey')}
             />
             <Button
@@ -144,7 +147,8 @@ export function ConnectStep() {
         <>
           <p>
             Paste your master application key, or any key allowed to create buckets and keys. The
-            wizard uses it to make a new key that can do only what {toolName(target)} needs.
+            wizard uses it to make a new key that can do only what {toolNameInSentence(target)}{' '}
+            needs.
           </p>
           {sandboxOffered && (
             <p>No Backblaze account yet, or just trying? Practice in the sandbox.</p>

@@ -1,13 +1,17 @@
 // The Connect step once a key (or the sandbox) is connected: what that key can and cannot do.
-import { WIZARD_CAPABILITIES, type AccountSummary, type Target } from '@b2wiz/shared';
+import {
+  WIZARD_CAPABILITIES,
+  type AccountSummary,
+  type Target,
+  toolNameInSentence,
+} from '@b2wiz/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { deleteSession } from '../../api/delete-session';
 import { ServerErrorAlert } from '../../components/server-error-alert';
 import { StepActions } from '../../components/step-actions';
-import { blockingMissingCapabilities } from '../../setup-request';
-import { toolName } from '../../tool-name';
+import { blockingMissingCapabilities } from '../../step-progress';
 import { type WizardState, useNavigate, useWizardStore } from '../../wizard-store';
 
 function capabilityList(capabilities: readonly string[]) {
@@ -76,7 +80,7 @@ export function Connected({
   const [error, setError] = useState<unknown>(null);
   const blocking = blockingMissingCapabilities(state);
   const optional = account.missingCapabilities.filter((c) => !blocking.includes(c));
-  const tool = toolName(target);
+  const tool = toolNameInSentence(target);
 
   useEffect(() => {
     // The form this replaced had focus; say where we are now.

@@ -7,6 +7,7 @@ import {
 import type { UseFormReturn } from 'react-hook-form';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
+import { NumberInput, TextInput } from '../../../../components/ui/text-input';
 import { CORS_OPERATION_WORDS } from '../../cors-rule-fields';
 import type { CorsForm, FormContext } from '../../step-forms';
 
@@ -32,14 +33,7 @@ export function CorsRuleFieldset({
         description="6 to 50 letters, digits or '-', like downloadFromMySite."
         error={errors?.corsRuleName?.message}
       >
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            {...form.register(`${at}.corsRuleName`)}
-          />
-        )}
+        {(control) => <TextInput {...control} {...form.register(`${at}.corsRuleName`)} />}
       </Field>
       <Field
         label="Websites allowed (origins)"
@@ -79,28 +73,14 @@ export function CorsRuleFieldset({
         description="Separated by commas, like range, content-type. * allows every header."
         error={errors?.allowedHeaders?.message}
       >
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            {...form.register(`${at}.allowedHeaders`)}
-          />
-        )}
+        {(control) => <TextInput {...control} {...form.register(`${at}.allowedHeaders`)} />}
       </Field>
       <Field
         label="Headers pages may read (optional)"
         description="Separated by commas, like x-bz-file-id."
         error={errors?.exposeHeaders?.message}
       >
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            {...form.register(`${at}.exposeHeaders`)}
-          />
-        )}
+        {(control) => <TextInput {...control} {...form.register(`${at}.exposeHeaders`)} />}
       </Field>
       <Field
         label="Seconds a browser may reuse the answer (max age)"
@@ -108,12 +88,10 @@ export function CorsRuleFieldset({
         error={errors?.maxAgeSeconds?.message}
       >
         {(control) => (
-          <input
+          <NumberInput
             {...control}
-            type="number"
-            inputMode="numeric"
+            short
             min={0}
-            className="input--short"
             {...form.register(`${at}.maxAgeSeconds`, { valueAsNumber: true })}
           />
         )}

@@ -2,6 +2,7 @@
 import type { CorsStep as CorsStepValues } from '@b2wiz/shared';
 import type { UseFormReturn } from 'react-hook-form';
 import { CheckboxField, Field } from '../../../../components/ui/field';
+import { TextInput } from '../../../../components/ui/text-input';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { trimOrigin } from '../../cors-rule-fields';
 import type { CorsForm, FormContext } from '../../step-forms';
@@ -22,12 +23,10 @@ export function OriginField({ form, laravel }: { form: Form; laravel: boolean })
       error={errors.origin?.message}
     >
       {(control) => (
-        <input
+        <TextInput
           {...control}
           type="url"
-          inputMode="url"
           autoComplete="url"
-          spellCheck={false}
           {...form.register('origin', {
             // A pasted address often ends in '/': that is not part of an origin, so drop it.
             onBlur: (event: { target: { value: string } }) => {

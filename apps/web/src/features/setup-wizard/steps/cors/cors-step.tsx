@@ -5,6 +5,7 @@ import {
   corsRulesFor,
   type CorsRule,
   type CorsStep as CorsStepValues,
+  toolNameInSentence,
 } from '@b2wiz/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
@@ -18,7 +19,6 @@ import { trimOrigin } from '../../cors-rule-fields';
 import { whyCorsDefault } from '../../defaults-explained';
 import { corsChangeSentence } from '../../rule-change-words';
 import { corsForm, type CorsForm } from '../../step-forms';
-import { toolName } from '../../tool-name';
 import { useLaterStepForm } from '../../use-later-step-form';
 import { useNextStep } from '../../use-next-step';
 import { useNavigate, useWizardStore } from '../../wizard-store';
@@ -65,7 +65,7 @@ export function CorsStep() {
     const rules: CorsRule[] | null = recommendedRules(recommended, values);
     return (
       <>
-        {text} <strong>Recommended for {toolName(context.target)}.</strong>{' '}
+        {text} <strong>Recommended for {toolNameInSentence(context.target)}.</strong>{' '}
         {rules
           ? corsChangeSentence(existing.corsRules, rules)
           : 'Enter the address below to see what would change.'}

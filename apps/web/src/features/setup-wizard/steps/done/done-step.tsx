@@ -4,6 +4,7 @@ import {
   type ConfigValues,
   type GeneratedFile,
   type SetupResult,
+  toolNameInSentence,
 } from '@b2wiz/shared';
 import { useEffect, useState } from 'react';
 import { Alert } from '../../../../components/ui/alert';
@@ -15,8 +16,8 @@ import { buildSetupRequest } from '../../build-setup-request';
 import { CopyValue } from '../../components/copy-value';
 import { FileCard } from '../../components/file-card';
 import { StepLayout } from '../../components/step-layout';
-import { formContext, parsedSteps } from '../../setup-request';
-import { toolName } from '../../tool-name';
+import { formContext } from '../../form-context';
+import { parsedSteps } from '../../step-progress';
 import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
 import { DoneActions } from './done-actions';
 import { cardNote } from './file-notes';
@@ -55,7 +56,7 @@ export function DoneStep() {
   useLeaveWarning(result !== null && !state.secretSaved);
   if (!result) return null;
 
-  const tool = toolName(target);
+  const tool = toolNameInSentence(target);
   const secret = result.key.applicationKey;
   const saved = () => store.setSecretSaved(true);
   const holdsSecret = (file: GeneratedFile) => file.content.includes(secret);

@@ -1,23 +1,6 @@
 // What to do with each file the setup made: on its card, and in the README of "Download all".
-import type { GeneratedFile } from '@b2wiz/shared';
+import { configFileNote, type GeneratedFile } from '@b2wiz/shared';
 import { savedFileName, type ZipEntry } from '../../../../lib/download-file';
-
-export const FILE_NOTES: Record<string, string> = {
-  'litestream.yml': 'Litestream’s settings: save it as /etc/litestream.yml on your server.',
-  'jetbackup-destination.txt':
-    'Every field of JetBackup’s “Create Destination” form, by the name JetBackup gives it.',
-  'laravel.env': 'Add these lines to your Laravel app’s .env file.',
-  'filesystems-disk.php': 'Add this disk to the “disks” list in config/filesystems.php.',
-  'rclone.conf': 'Add this to your rclone.conf (rclone config file shows where it is).',
-  'restic.env': 'Load it with “source restic.env” before running restic.',
-  'aws-config': 'Add this profile to ~/.aws/config.',
-  'aws-credentials': 'Add this profile to ~/.aws/credentials.',
-  '.s3cfg':
-    's3cmd’s settings: save it in your home folder as .s3cfg, with the dot in front, the name s3cmd looks for. The dot makes it a hidden file.',
-  'b2-credentials.env': 'The key and bucket as environment variables, for your tool’s .env file.',
-  'b2-setup.json': 'The same values as JSON, for scripts.',
-  'SETUP-SUMMARY.md': 'What was created, for your records. It holds no secret.',
-};
 
 const README = 'README.txt';
 
@@ -27,7 +10,7 @@ const HIDDEN_FILES_HELP =
 
 /** A card's note: the file's own, and the name the browser saves it under if that differs. */
 export function cardNote(filename: string): string | undefined {
-  const note = FILE_NOTES[filename];
+  const note = configFileNote(filename);
   const saved = savedFileName(filename);
   if (saved === filename) return note;
   return `${note ?? ''} Your browser saves it as ${saved}, without the dot: add the dot when you move it there.`.trim();
@@ -39,7 +22,7 @@ export function zipEntries(files: readonly GeneratedFile[], bucketName: string):
   const lines = [
     `Files from the B2 Setup Wizard for the bucket ${bucketName}.`,
     '',
-    ...files.map((f) => `${f.filename}: ${FILE_NOTES[f.filename] ?? 'A file for your tool.'}`),
+    ...files.map((f) => `${f.filename}: ${configFileNote(f.filename) ?? 'A file for your tool.'}`),
   ];
   if (hidden.length > 0) {
     lines.push(

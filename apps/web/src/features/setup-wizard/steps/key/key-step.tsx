@@ -4,15 +4,16 @@ import {
   defaultKeyName,
   KEY_ACCESS,
   TARGET_PRESETS,
+  toolNameInSentence,
 } from '@b2wiz/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { CheckboxField, Field } from '../../../../components/ui/field';
+import { NumberInput, TextInput } from '../../../../components/ui/text-input';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyKeyDefault } from '../../defaults-explained';
 import { keyForm } from '../../step-forms';
-import { toolName } from '../../tool-name';
 import { useLaterStepForm } from '../../use-later-step-form';
 import { useNavigate, useWizardStore } from '../../wizard-store';
 
@@ -30,7 +31,7 @@ export function KeyStep() {
     'listAllBucketNames',
   ]);
   const tooNarrow = accessTooNarrow(context.target, access);
-  const tool = toolName(context.target);
+  const tool = toolNameInSentence(context.target);
   const Tool = tool.charAt(0).toUpperCase() + tool.slice(1);
   const bucketName = context.bucketName ?? 'this bucket';
   const fallbackName = defaultKeyName(context.target, context.bucketName ?? '');
@@ -59,15 +60,7 @@ export function KeyStep() {
           description={`Letters, digits and '-', to recognise the key later in the dashboard. If you leave it empty, it is called “${fallbackName}”.`}
           error={errors.name?.message}
         >
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="none"
-              {...form.register('name')}
-            />
-          )}
+          {(control) => <TextInput {...control} {...form.register('name')} />}
         </Field>
         <FormRadioGroup
           control={form.control}
@@ -122,15 +115,7 @@ export function KeyStep() {
           description="Only files whose names start with this, like backups/. Leave empty for every file."
           error={errors.namePrefix?.message}
         >
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="none"
-              {...form.register('namePrefix')}
-            />
-          )}
+          {(control) => <TextInput {...control} {...form.register('namePrefix')} />}
         </Field>
         <Field
           label="Days until the key expires (optional)"
@@ -138,12 +123,10 @@ export function KeyStep() {
           error={errors.validDays?.message}
         >
           {(control) => (
-            <input
+            <NumberInput
               {...control}
-              type="number"
-              inputMode="numeric"
+              short
               min={1}
-              className="input--short"
               {...form.register('validDays', { setValueAs: emptyToUndefined })}
             />
           )}

@@ -3,6 +3,7 @@ import type { LifecycleStep as LifecycleStepValues } from '@b2wiz/shared';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
+import { NumberInput, TextInput } from '../../../../components/ui/text-input';
 import type { FormContext, LifecycleForm } from '../../step-forms';
 
 type Form = UseFormReturn<LifecycleForm, FormContext | undefined, LifecycleStepValues>;
@@ -27,12 +28,7 @@ export function CustomRules({ form }: { form: Form }) {
               error={ruleErrors?.fileNamePrefix?.message}
             >
               {(control) => (
-                <input
-                  {...control}
-                  autoComplete="off"
-                  spellCheck={false}
-                  {...form.register(`rules.${index}.fileNamePrefix`)}
-                />
+                <TextInput {...control} {...form.register(`rules.${index}.fileNamePrefix`)} />
               )}
             </Field>
             <Field
@@ -41,10 +37,8 @@ export function CustomRules({ form }: { form: Form }) {
               error={ruleErrors?.daysFromUploadingToHiding?.message}
             >
               {(control) => (
-                <input
+                <NumberInput
                   {...control}
-                  type="number"
-                  inputMode="numeric"
                   min={1}
                   {...form.register(`rules.${index}.daysFromUploadingToHiding`, {
                     setValueAs: daysOrNull,
@@ -58,10 +52,8 @@ export function CustomRules({ form }: { form: Form }) {
               error={ruleErrors?.daysFromHidingToDeleting?.message}
             >
               {(control) => (
-                <input
+                <NumberInput
                   {...control}
-                  type="number"
-                  inputMode="numeric"
                   min={1}
                   {...form.register(`rules.${index}.daysFromHidingToDeleting`, {
                     setValueAs: daysOrNull,

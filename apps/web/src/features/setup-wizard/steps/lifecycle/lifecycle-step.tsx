@@ -3,8 +3,10 @@ import {
   MAX_LIFECYCLE_DAYS,
   TARGET_PRESETS,
   lifecycleRulesFor,
+  toolNameInSentence,
 } from '@b2wiz/shared';
 import { Field } from '../../../../components/ui/field';
+import { NumberInput } from '../../../../components/ui/text-input';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { useBuckets } from '../../use-buckets';
 import { chosenExistingBucket } from '../../chosen-bucket';
@@ -14,9 +16,8 @@ import { StepLayout } from '../../components/step-layout';
 import { TodaysRules } from '../../components/todays-rules';
 import { whyLifecycleDefault } from '../../defaults-explained';
 import { lifecycleChangeSentence } from '../../rule-change-words';
-import { formContext } from '../../setup-request';
+import { formContext } from '../../form-context';
 import { lifecycleForm } from '../../step-forms';
-import { toolName } from '../../tool-name';
 import { useLaterStepForm } from '../../use-later-step-form';
 import { useNextStep } from '../../use-next-step';
 import { useNavigate, useWizardStore } from '../../wizard-store';
@@ -47,7 +48,7 @@ export function LifecycleStep() {
     const change = lifecycleChangeSentence(existing.lifecycleRules, lifecycleRulesFor(recommended));
     return (
       <>
-        {text} <strong>Recommended for {toolName(context.target)}.</strong> {change}
+        {text} <strong>Recommended for {toolNameInSentence(context.target)}.</strong> {change}
       </>
     );
   };
@@ -92,13 +93,11 @@ export function LifecycleStep() {
               preset === 'keepPriorDays' ? (
                 <Field label="Number of days" error={errors.days?.message}>
                   {(control) => (
-                    <input
+                    <NumberInput
                       {...control}
-                      type="number"
-                      inputMode="numeric"
+                      short
                       min={1}
                       max={MAX_LIFECYCLE_DAYS}
-                      className="input--short"
                       {...form.register('days', { valueAsNumber: true })}
                     />
                   )}

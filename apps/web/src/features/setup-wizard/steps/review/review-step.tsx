@@ -1,4 +1,9 @@
-import { needsConfirmation, type ConfirmableWarning, type Plan } from '@b2wiz/shared';
+import {
+  needsConfirmation,
+  type ApiErrorCode,
+  type ConfirmableWarning,
+  type Plan,
+} from '@b2wiz/shared';
 import { useEffect, useState } from 'react';
 import { Button } from '../../../../components/ui/button';
 import { ApiError } from '../../api/api-client';
@@ -8,13 +13,13 @@ import { ServerErrorAlert } from '../../components/server-error-alert';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { buildSetupRequest } from '../../build-setup-request';
-import { formContext } from '../../setup-request';
+import { formContext } from '../../form-context';
+import { routeErrorToSteps } from '../../server-field-errors';
 import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
 import { ApplyErrorAlert } from './apply-error-alert';
 import { focusFirstEmptyBox, ReviewConfirmations, type Confirmation } from './review-confirmations';
 import { ReviewPlan } from './review-plan';
 import { ReviewSummary } from './review-summary';
-import { routeErrorToSteps } from './route-error';
 
 /** The plan's consequences to confirm, and any more the server asked for (409). */
 function confirmationsOf(plan: Plan | null, asked: readonly Confirmation[]): Confirmation[] {
@@ -90,7 +95,10 @@ export function ReviewStep() {
       navigate('done');
     } catch (error) {
       setApplying(false);
-      if (error instanceof ApiError && error.code === 'confirmation_needed') {
+      if (
+        error instanceof ApiError &&
+        error.code === ('confirmation_needed' satisfies ApiErrorCode)
+      ) {
         // Nothing was changed; the same request goes again once the boxes are ticked.
         setAsked(error.confirmations);
         setRefusals((n) => n + 1);

@@ -2,6 +2,7 @@ import { TARGET_PRESETS, TARGETS, type Target } from '@b2wiz/shared';
 import type { ReactNode } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { Field } from '../../../../components/ui/field';
+import { TextInput } from '../../../../components/ui/text-input';
 import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
@@ -25,7 +26,6 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
   const { register } = form;
   const errors = form.formState.errors.options;
-  const text = { autoComplete: 'off', spellCheck: false, autoCapitalize: 'none' } as const;
   let fields: ReactNode = null;
   switch (target) {
     case 'litestream':
@@ -36,9 +36,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             description="The full path of the SQLite file on your server: the database Litestream backs up. Change it if your database is somewhere else."
             error={errors?.litestream?.dbPath?.message}
           >
-            {(control) => (
-              <input {...control} {...text} {...register('options.litestream.dbPath')} />
-            )}
+            {(control) => <TextInput {...control} {...register('options.litestream.dbPath')} />}
           </Field>
           <Field
             label="Folder in the bucket"
@@ -46,7 +44,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             error={errors?.litestream?.replicaPath?.message}
           >
             {(control) => (
-              <input {...control} {...text} {...register('options.litestream.replicaPath')} />
+              <TextInput {...control} {...register('options.litestream.replicaPath')} />
             )}
           </Field>
         </>
@@ -61,7 +59,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             error={errors?.jetbackup?.destinationName?.message}
           >
             {(control) => (
-              <input {...control} {...text} {...register('options.jetbackup.destinationName')} />
+              <TextInput {...control} {...register('options.jetbackup.destinationName')} />
             )}
           </Field>
           <Field
@@ -70,7 +68,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             error={errors?.jetbackup?.backupDirectory?.message}
           >
             {(control) => (
-              <input {...control} {...text} {...register('options.jetbackup.backupDirectory')} />
+              <TextInput {...control} {...register('options.jetbackup.backupDirectory')} />
             )}
           </Field>
         </>
@@ -85,11 +83,9 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             error={errors?.laravel?.appUrl?.message}
           >
             {(control) => (
-              <input
+              <TextInput
                 {...control}
-                {...text}
                 type="url"
-                inputMode="url"
                 {...register('options.laravel.appUrl', { setValueAs: emptyToUndefined })}
               />
             )}
@@ -99,9 +95,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             description="The name of the disk in config/filesystems.php."
             error={errors?.laravel?.diskName?.message}
           >
-            {(control) => (
-              <input {...control} {...text} {...register('options.laravel.diskName')} />
-            )}
+            {(control) => <TextInput {...control} {...register('options.laravel.diskName')} />}
           </Field>
         </>
       );
@@ -113,7 +107,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
           description="What you will type in rclone commands, as in rclone ls b2:bucket."
           error={errors?.rclone?.remoteName?.message}
         >
-          {(control) => <input {...control} {...text} {...register('options.rclone.remoteName')} />}
+          {(control) => <TextInput {...control} {...register('options.rclone.remoteName')} />}
         </Field>
       );
       break;
@@ -124,9 +118,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
           description="Where restic keeps its repository inside the bucket, without a leading '/'."
           error={errors?.restic?.repositoryPath?.message}
         >
-          {(control) => (
-            <input {...control} {...text} {...register('options.restic.repositoryPath')} />
-          )}
+          {(control) => <TextInput {...control} {...register('options.restic.repositoryPath')} />}
         </Field>
       );
       break;
@@ -137,7 +129,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
           description="The profile you pass to the aws command, as in aws --profile b2."
           error={errors?.awsCli?.profile?.message}
         >
-          {(control) => <input {...control} {...text} {...register('options.awsCli.profile')} />}
+          {(control) => <TextInput {...control} {...register('options.awsCli.profile')} />}
         </Field>
       );
       break;

@@ -1,37 +1,9 @@
 // Which steps are complete, from the drafts and the connection.
 import { REQUIRED_WIZARD_CAPABILITIES } from '@b2wiz/shared';
-import {
-  bucketForm,
-  corsForm,
-  keyForm,
-  lifecycleForm,
-  parseForm,
-  targetForm,
-  type FormContext,
-} from './step-forms';
+import { formContext } from './form-context';
+import { bucketForm, corsForm, keyForm, lifecycleForm, parseForm, targetForm } from './step-forms';
 import { STEP_IDS, type StepId, stepIndex } from './wizard-steps';
 import type { WizardState } from './wizard-store';
-
-export function formContext(state: WizardState): FormContext | null {
-  const chosen = parseForm(targetForm, state.drafts.target, undefined);
-  if (!chosen) return null;
-  const bucket = state.drafts.bucket;
-  let bucketName: string | null = null;
-  if (bucket?.mode === 'create') bucketName = bucket.name ?? null;
-  if (bucket?.mode === 'existing') {
-    bucketName =
-      state.buckets?.find((b) => b.bucketId === bucket.bucketId)?.bucketName ??
-      (state.account?.restrictedBucket?.bucketId === bucket.bucketId
-        ? (state.account?.restrictedBucket?.bucketName ?? null)
-        : null);
-  }
-  return {
-    target: chosen.target,
-    bucketName,
-    appUrl: chosen.options?.laravel?.appUrl,
-    bucketMode: bucket?.mode,
-  };
-}
 
 /** Capabilities the connected key lacks that the wizard cannot work without. */
 export function blockingMissingCapabilities(state: WizardState): string[] {

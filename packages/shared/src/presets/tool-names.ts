@@ -1,5 +1,6 @@
 // A target's tool as it reads inside a sentence: "Give your S3 tool the key below".
-import { TARGET_PRESETS, type Target } from '@b2wiz/shared';
+import type { Target } from '../schemas/setup-request';
+import { TARGET_PRESETS } from './targets';
 
 /** The preset's label, except where that label is a list or a category, not a name. */
 const IN_A_SENTENCE: Partial<Record<Target, string>> = {
@@ -8,7 +9,8 @@ const IN_A_SENTENCE: Partial<Record<Target, string>> = {
   other: 'your tool',
 };
 
-export function toolName(target: Target | null | undefined): string {
+/** The tool's name for the middle of a sentence; "your tool" while no target is chosen. */
+export function toolNameInSentence(target: Target | null | undefined): string {
   if (!target) return 'your tool';
   return IN_A_SENTENCE[target] ?? TARGET_PRESETS[target].label;
 }
