@@ -1,6 +1,7 @@
 // What a failed B2 call raises: an AppError in plain words, plus whether the call may still have
 // taken effect (a lost answer, a 5xx after sending). Services read that to recover, and decide
 // what the user is told.
+import type { ApiErrorCode } from '@b2wiz/shared';
 import { AppError, type AppErrorChanges, type AppErrorOptions } from '../errors/app-error';
 
 export interface B2CallErrorOptions extends AppErrorOptions {
@@ -11,7 +12,12 @@ export interface B2CallErrorOptions extends AppErrorOptions {
 export class B2CallError extends AppError {
   readonly outcomeUnknown: boolean;
 
-  constructor(status: number, code: string, message: string, options: B2CallErrorOptions = {}) {
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    options: B2CallErrorOptions = {},
+  ) {
     super(status, code, message, options);
     this.name = 'B2CallError';
     this.outcomeUnknown = options.outcomeUnknown ?? false;

@@ -182,10 +182,8 @@ function mapFailure(
     return new B2CallError(401, ours, text(ours, status), { logDetail });
   }
   if (status === 403) {
-    const ours =
-      code && ['storage_cap_exceeded', 'transaction_cap_exceeded', 'access_denied'].includes(code)
-        ? code
-        : 'cap_exceeded';
+    const caps = ['storage_cap_exceeded', 'transaction_cap_exceeded', 'access_denied'] as const;
+    const ours = caps.find((c) => c === code) ?? 'cap_exceeded';
     return new B2CallError(403, ours, text(ours, status), { logDetail });
   }
   switch (code) {

@@ -1,6 +1,6 @@
 // The one error type the API throws on purpose; the error middleware turns it into the envelope.
 // It is immutable: `with({...})` answers a changed copy, so no layer edits an error on its way up.
-import type { ErrorBody, FieldIssue } from '@b2wiz/shared';
+import type { ApiErrorCode, ErrorBody, FieldIssue } from '@b2wiz/shared';
 
 export interface AppErrorOptions {
   field?: string | undefined;
@@ -17,7 +17,7 @@ export type AppErrorChanges = AppErrorOptions & { message?: string };
 
 export class AppError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly field: string | undefined;
   readonly issues: FieldIssue[] | undefined;
   readonly created: ErrorBody['created'];
@@ -26,7 +26,7 @@ export class AppError extends Error {
   readonly confirmations: ErrorBody['confirmations'];
   readonly logDetail: string | undefined;
 
-  constructor(status: number, code: string, message: string, options: AppErrorOptions = {}) {
+  constructor(status: number, code: ApiErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = 'AppError';
     this.status = status;
