@@ -16,7 +16,7 @@ test('an invalid bucket name says, as it is typed, how to fix it, and the step d
   );
 
   await wizard.next();
-  await wizard.expectStep('Bucket');
+  await wizard.expectStillOn('Bucket');
   await expect(wizard.bucketName).toBeFocused();
 
   await wizard.bucketName.fill('my-rclone-bucket');

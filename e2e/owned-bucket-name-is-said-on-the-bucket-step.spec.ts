@@ -17,7 +17,7 @@ test('a name you already own is said on the Bucket step, with that bucket one cl
     `You already have a bucket named “${bucketName}”: use it below, or type another name for a new one.`,
   );
   await wizard.next();
-  await wizard.expectStep('Bucket');
+  await wizard.expectStillOn('Bucket');
 
   await wizard.button('Use a bucket you already have').click();
   await expect(

@@ -9,7 +9,7 @@ test('a bucket name another customer owns lands back on “Bucket name”, with 
   await wizard.newBucketThenDefaultsToReview('taken-bucket-name');
   await wizard.createEverything();
 
-  await wizard.expectStep('Bucket');
+  await wizard.expectStillOn('Bucket');
   await expect(page).toHaveURL(/\?step=bucket$/);
   await expect(wizard.bucketName).toHaveValue('taken-bucket-name');
   await expect(wizard.bucketName).toHaveAccessibleErrorMessage(/already taken/);

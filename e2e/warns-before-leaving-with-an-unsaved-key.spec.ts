@@ -24,5 +24,5 @@ test('leaving the page asks first while the application key is not saved, and no
   await page.getByRole('checkbox', { name: 'I have saved the application key' }).check();
   await page.reload();
   expect(asked).toEqual(['beforeunload']);
-  await wizard.expectStep('What are you setting up?');
+  await wizard.expectStillOn('What are you setting up?');
 });

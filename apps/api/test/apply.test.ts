@@ -9,37 +9,24 @@ import {
   TARGETS,
   type SetupRequestInput,
 } from '@b2wiz/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   b2Native,
-  connectMaster,
   createKeyOnEmulator,
   idempotencyKey,
   setupRequest,
-  startApp,
-  startEmulator,
   totalCalls,
   uniqueName,
   type TestApp,
+  useEmulatorApp,
+  type Agent,
 } from './helpers';
 
 let emulator: Emulator;
 let t: TestApp;
-let agent: ReturnType<TestApp['agent']>;
+let agent: Agent;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
-beforeEach(async () => {
-  emulator.reset();
-  agent = t.agent();
-  await connectMaster(agent, emulator).expect(200);
-});
+useEmulatorApp((app) => ({ emulator, t, agent } = app));
 
 const apply = (body: SetupRequestInput, key = idempotencyKey(), confirm?: string[]) =>
   agent.post('/api/setup/apply').send({ ...body, idempotencyKey: key, confirm });

@@ -1,28 +1,19 @@
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { bucketListSchema } from '@b2wiz/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   b2Native,
   connectMaster,
   createKeyOnEmulator,
-  startApp,
-  startEmulator,
   uniqueName,
   type TestApp,
+  useEmulatorApp,
 } from './helpers';
 
 let emulator: Emulator;
 let t: TestApp;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+useEmulatorApp((app) => ({ emulator, t } = app), { connect: false });
 
 describe('GET /api/buckets', () => {
   it('when connected, then the account’s own buckets come with their lifecycle and CORS rules', async () => {

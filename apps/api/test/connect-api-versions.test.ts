@@ -2,31 +2,22 @@
 // generation (docs/b2-behaviour.md "API versions").
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { accountSummarySchema } from '@b2wiz/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   b2Native,
   connectMaster,
   idempotencyKey,
   setupRequest,
   signsIn,
-  startApp,
-  startEmulator,
   uniqueName,
   type TestApp,
+  useEmulatorApp,
 } from './helpers';
 
 let emulator: Emulator;
 let t: TestApp;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+useEmulatorApp((app) => ({ emulator, t } = app), { connect: false });
 
 /** Capability names B2 has added that the wizard has no words for. */
 const NEWER_CAPABILITIES = [

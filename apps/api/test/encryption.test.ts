@@ -2,36 +2,23 @@
 // "Encryption"). No setup may send it, whatever an old request asks for.
 import type { Emulator } from '@b2wiz/b2-emulator';
 import type { SetupRequestInput, Target } from '@b2wiz/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  connectMaster,
   idempotencyKey,
   requestBodies,
   seedLegacyBucket,
   setupRequest,
-  startApp,
-  startEmulator,
   uniqueName,
   type TestApp,
+  useEmulatorApp,
+  type Agent,
 } from './helpers';
 
 let emulator: Emulator;
 let t: TestApp;
-let agent: ReturnType<TestApp['agent']>;
+let agent: Agent;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
-beforeEach(async () => {
-  emulator.reset();
-  agent = t.agent();
-  await connectMaster(agent, emulator).expect(200);
-});
+useEmulatorApp((app) => ({ emulator, t, agent } = app));
 
 const SEVEN_TARGETS: Target[] = [
   'litestream',

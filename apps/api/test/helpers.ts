@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from '@b2wiz/b2-emulator';
 import { targetDefaults, type SetupRequestInput } from '@b2wiz/shared';
 import request from 'supertest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type App } from '../src/app';
 import { createB2Gateway, type B2GatewayOptions } from '../src/b2/b2-gateway';
 import type { B2Gateway } from '../src/b2/b2-types';
@@ -266,4 +267,39 @@ export function notPlainWords(message: unknown): string | null {
       message,
     );
   return bad ? `“${bad[0]}” in “${message}”` : null;
+}
+
+export type Agent = ReturnType<TestApp['agent']>;
+
+export interface EmulatorApp {
+  emulator: Emulator;
+  t: TestApp;
+  /** A fresh browser for each test, signed in with the master key unless `connect` is false. */
+  agent: Agent;
+}
+
+/**
+ * The usual wiring of an API test file: one emulator and one app for the file, the emulator reset
+ * before each test, and a fresh browser for it. `ready` receives them before each test.
+ */
+export function useEmulatorApp(
+  ready: (app: EmulatorApp) => void,
+  options: { emulator?: EmulatorOptions; connect?: boolean } = {},
+): void {
+  let emulator: Emulator;
+  let t: TestApp;
+  beforeAll(async () => {
+    emulator = await startEmulator(options.emulator);
+    t = await startApp({ b2ApiUrl: emulator.url });
+  });
+  afterAll(async () => {
+    await t.close();
+    await emulator.close();
+  });
+  beforeEach(async () => {
+    emulator.reset();
+    const agent = t.agent();
+    if (options.connect !== false) await connectMaster(agent, emulator).expect(200);
+    ready({ emulator, t, agent });
+  });
 }

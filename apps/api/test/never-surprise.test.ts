@@ -2,37 +2,22 @@
 // an explicit confirm, and a key too narrow for its tool is said so (docs/b2-behaviour.md).
 import type { Emulator } from '@b2wiz/b2-emulator';
 import type { CorsRule, LifecycleRule, SetupRequestInput } from '@b2wiz/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  connectMaster,
   idempotencyKey,
   requestBodies,
   seedLegacyBucket,
   setupRequest,
-  startApp,
-  startEmulator,
   uniqueName,
   writeCalls,
-  type TestApp,
+  useEmulatorApp,
+  type Agent,
 } from './helpers';
 
 let emulator: Emulator;
-let t: TestApp;
-let agent: ReturnType<TestApp['agent']>;
+let agent: Agent;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
-beforeEach(async () => {
-  emulator.reset();
-  agent = t.agent();
-  await connectMaster(agent, emulator).expect(200);
-});
+useEmulatorApp((app) => ({ emulator, agent } = app));
 
 // B2's JSON for the console's choices.
 const KEEP_ALL: LifecycleRule[] = [];

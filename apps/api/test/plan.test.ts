@@ -1,35 +1,22 @@
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { bucketNameProblem, planSchema, type SetupRequestInput } from '@b2wiz/shared';
 import type { Response } from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   b2Native,
-  connectMaster,
   setupRequest,
-  startApp,
-  startEmulator,
   uniqueName,
   writeCalls,
   type TestApp,
+  useEmulatorApp,
+  type Agent,
 } from './helpers';
 
 let emulator: Emulator;
 let t: TestApp;
-let agent: ReturnType<TestApp['agent']>;
+let agent: Agent;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
-beforeEach(async () => {
-  emulator.reset();
-  agent = t.agent();
-  await connectMaster(agent, emulator).expect(200);
-});
+useEmulatorApp((app) => ({ emulator, t, agent } = app));
 
 const plan = (body: unknown) => agent.post('/api/setup/plan').send(body as object);
 

@@ -3,7 +3,7 @@
 // it; a failing probe marks the check failed in plain words but never fails apply.
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { setupResultSchema, type SetupRequestInput, type SetupResult } from '@b2wiz/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   connectMaster,
   idempotencyKey,
@@ -13,26 +13,16 @@ import {
   startEmulator,
   totalCalls,
   uniqueName,
-  type TestApp,
+  useEmulatorApp,
+  type Agent,
 } from './helpers';
 
 let emulator: Emulator;
-let t: TestApp;
-let agent: ReturnType<TestApp['agent']>;
+let agent: Agent;
 
-beforeAll(async () => {
-  // Secrets with '/' and '+', which SigV4 must carry as they are.
-  emulator = await startEmulator({ secretStyle: 'with-special' });
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
-beforeEach(async () => {
-  emulator.reset();
-  agent = t.agent();
-  await connectMaster(agent, emulator).expect(200);
+// Secrets with '/' and '+', which SigV4 must carry as they are.
+useEmulatorApp((app) => ({ emulator, agent } = app), {
+  emulator: { secretStyle: 'with-special' },
 });
 
 const apply = async (body: SetupRequestInput, browser = agent) => {

@@ -158,9 +158,18 @@ describe('b2_create_key', () => {
 
   it('when keyName is 100 characters or reused, then it is accepted (names need not be unique)', async () => {
     const s = await authorize(emu());
-    await makeKey(s, { capabilities: ['listFiles'], keyName: 'a'.repeat(100) });
-    await makeKey(s, { capabilities: ['listFiles'], keyName: 'same-name' });
-    await makeKey(s, { capabilities: ['listFiles'], keyName: 'same-name' });
+    const long = await makeKey(s, { capabilities: ['listFiles'], keyName: 'a'.repeat(100) });
+    const first = await makeKey(s, { capabilities: ['listFiles'], keyName: 'same-name' });
+    const second = await makeKey(s, { capabilities: ['listFiles'], keyName: 'same-name' });
+    expect(second.applicationKeyId).not.toBe(first.applicationKeyId);
+    const names = emu()
+      .state()
+      .keys.filter((k) =>
+        [long, first, second].some((m) => m.applicationKeyId === k.applicationKeyId),
+      )
+      .map((k) => k.keyName)
+      .sort();
+    expect(names).toEqual(['a'.repeat(100), 'same-name', 'same-name']);
   });
 
   it.each([0, -5, 86_400_001, 1.5, '60'])(

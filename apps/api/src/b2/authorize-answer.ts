@@ -63,51 +63,65 @@ export interface AuthorizeResult {
   authorizationToken: string;
 }
 
+/** What both answer shapes say, once read out of their place in the JSON. */
+interface AuthorizeFields {
+  accountId: string;
+  authorizationToken: string;
+  apiUrl: string;
+  downloadUrl?: string | undefined;
+  s3ApiUrl: string;
+  capabilities: string[] | undefined;
+  bucket: { id: string; name: string | null } | null;
+  namePrefix: string | null | undefined;
+}
+
+function flatFields(data: unknown): AuthorizeFields {
+  const answer = readAnswer(v2Answer, data, 'b2_authorize_account');
+  const allowed = answer.allowed;
+  return {
+    ...answer,
+    capabilities: allowed?.capabilities,
+    bucket: allowed?.bucketId ? { id: allowed.bucketId, name: allowed.bucketName ?? null } : null,
+    namePrefix: allowed?.namePrefix,
+  };
+}
+
+function groupedFields(data: unknown): AuthorizeFields {
+  const answer = readAnswer(v4Answer, data, 'b2_authorize_account');
+  const storage = answer.apiInfo.storageApi;
+  const allowed = storage.allowed;
+  // The wizard works with one bucket; a key for several shows the first (multi-bucket is later work).
+  const first = allowed?.buckets?.[0];
+  return {
+    ...answer,
+    ...storage,
+    capabilities: allowed?.capabilities,
+    bucket: first ? { id: first.id, name: first.name ?? null } : null,
+    namePrefix: allowed?.namePrefix,
+  };
+}
+
 /** Capability names we do not know pass through untouched: B2 adds new ones over time. */
 export function readAuthorization(
   data: unknown,
   version: AuthorizeVersion,
   applicationKeyId: string,
 ): AuthorizeResult {
-  const call = 'b2_authorize_account';
-  if (version === 'v2') {
-    const answer = readAnswer(v2Answer, data, call);
-    const allowed = answer.allowed;
-    return {
-      authorization: {
-        accountId: answer.accountId,
-        applicationKeyId,
-        isMasterKey: isMasterKeyId(applicationKeyId, answer.accountId),
-        capabilities: allowed?.capabilities ?? [],
-        bucketId: allowed?.bucketId ?? null,
-        bucketName: allowed?.bucketName ?? null,
-        namePrefix: allowed?.namePrefix ?? null,
-        s3ApiUrl: answer.s3ApiUrl,
-      },
-      apiUrl: answer.apiUrl,
-      downloadUrl: answer.downloadUrl ?? '',
-      authorizationToken: answer.authorizationToken,
-    };
-  }
-  const answer = readAnswer(v4Answer, data, call);
-  const storage = answer.apiInfo.storageApi;
-  const allowed = storage.allowed;
-  // The wizard works with one bucket; a key for several shows the first (multi-bucket is later work).
-  const first = allowed?.buckets?.[0];
+  const fields = version === 'v2' ? flatFields(data) : groupedFields(data);
   return {
     authorization: {
-      accountId: answer.accountId,
+      accountId: fields.accountId,
       applicationKeyId,
-      isMasterKey: isMasterKeyId(applicationKeyId, answer.accountId),
-      capabilities: allowed?.capabilities ?? [],
-      bucketId: first?.id ?? null,
-      bucketName: first?.name ?? null,
-      namePrefix: allowed?.namePrefix ?? null,
-      s3ApiUrl: storage.s3ApiUrl,
+      isMasterKey: isMasterKeyId(applicationKeyId, fields.accountId),
+      capabilities: fields.capabilities ?? [],
+      bucketId: fields.bucket?.id ?? null,
+      bucketName: fields.bucket?.name ?? null,
+      namePrefix: fields.namePrefix ?? null,
+      s3ApiUrl: fields.s3ApiUrl,
     },
-    apiUrl: storage.apiUrl,
-    downloadUrl: storage.downloadUrl ?? '',
-    authorizationToken: answer.authorizationToken,
+    apiUrl: fields.apiUrl,
+    downloadUrl: fields.downloadUrl ?? '',
+    authorizationToken: fields.authorizationToken,
   };
 }
 

@@ -143,15 +143,8 @@ export const verificationCheckSchema = z.object({
 export type VerificationCheck = z.infer<typeof verificationCheckSchema>;
 
 export const setupResultSchema = z.object({
-  bucket: z.object({
-    bucketId: z.string(),
-    bucketName: z.string(),
-    bucketType: z.string(),
-    lifecycleRules: z.array(lifecycleRuleSchema),
-    corsRules: z.array(corsRuleSchema),
-    defaultServerSideEncryption: encryptionSettingSchema.nullable(),
-    fileLockEnabled: z.boolean().nullable(),
-  }),
+  /** The bucket as B2 answered after the setup (its revision is no business of the result). */
+  bucket: bucketSummarySchema.omit({ revision: true }),
   key: z.object({
     applicationKeyId: z.string(),
     applicationKey: z.string(),

@@ -5,6 +5,7 @@ import {
   corsLosses,
   lifecycleLosses,
   type PlanWarning,
+  type PlanWarningCode,
   type SetupRequest,
 } from '@b2wiz/shared';
 import { corsKey, lifecycleKey, type Desired } from './rule-match';
@@ -19,33 +20,46 @@ export const OBJECT_LOCK_PERMANENT: PlanWarning = {
 const rules = (count: number, kind: string) =>
   count === 1 ? `1 ${kind} rule` : `${count} ${kind} rules`;
 
-export function ruleChangeWarnings(current: Desired, desired: Desired): PlanWarning[] {
+/** Informational "replaces" when a kind of rule changes, and the destructive code when it loses something. */
+function kindWarnings(
+  kind: 'lifecycle' | 'CORS',
+  field: 'lifecycle' | 'cors',
+  codes: { replaces: PlanWarningCode; loses: PlanWarningCode },
+  today: { count: number; key: string },
+  proposedKey: string,
+  losses: string[],
+): PlanWarning[] {
   const warnings: PlanWarning[] = [];
-  const lifecycleChanges =
-    lifecycleKey(current.lifecycleRules) !== lifecycleKey(desired.lifecycleRules);
-  if (lifecycleChanges && current.lifecycleRules.length > 0) {
+  if (today.key !== proposedKey && today.count > 0) {
     warnings.push({
-      code: 'replaces_lifecycle_rules',
-      field: 'lifecycle',
-      message: `The bucket’s ${rules(current.lifecycleRules.length, 'lifecycle')} of today will be replaced by the ones shown.`,
+      code: codes.replaces,
+      field,
+      message: `The bucket’s ${rules(today.count, kind)} of today will be replaced by the ones shown.`,
     });
   }
-  const lost = lifecycleLosses(current.lifecycleRules, desired.lifecycleRules);
-  if (lost.length > 0) {
-    warnings.push({ code: 'deletes_old_versions', field: 'lifecycle', message: lost.join(' ') });
-  }
-  if (corsKey(current.corsRules) !== corsKey(desired.corsRules) && current.corsRules.length > 0) {
-    warnings.push({
-      code: 'replaces_cors_rules',
-      field: 'cors',
-      message: `The bucket’s ${rules(current.corsRules.length, 'CORS')} of today will be replaced by the ones shown.`,
-    });
-  }
-  const blocked = corsLosses(current.corsRules, desired.corsRules);
-  if (blocked.length > 0) {
-    warnings.push({ code: 'removes_cors_rules', field: 'cors', message: blocked.join(' ') });
-  }
+  if (losses.length > 0) warnings.push({ code: codes.loses, field, message: losses.join(' ') });
   return warnings;
+}
+
+export function ruleChangeWarnings(current: Desired, desired: Desired): PlanWarning[] {
+  return [
+    ...kindWarnings(
+      'lifecycle',
+      'lifecycle',
+      { replaces: 'replaces_lifecycle_rules', loses: 'deletes_old_versions' },
+      { count: current.lifecycleRules.length, key: lifecycleKey(current.lifecycleRules) },
+      lifecycleKey(desired.lifecycleRules),
+      lifecycleLosses(current.lifecycleRules, desired.lifecycleRules),
+    ),
+    ...kindWarnings(
+      'CORS',
+      'cors',
+      { replaces: 'replaces_cors_rules', loses: 'removes_cors_rules' },
+      { count: current.corsRules.length, key: corsKey(current.corsRules) },
+      corsKey(desired.corsRules),
+      corsLosses(current.corsRules, desired.corsRules),
+    ),
+  ];
 }
 
 export function accessWarning(request: SetupRequest): PlanWarning | null {

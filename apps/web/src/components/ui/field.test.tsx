@@ -34,7 +34,10 @@ describe('Field', () => {
         {(control) => <input {...control} />}
       </Field>,
     );
-    expect(screen.getByRole('button', { name: 'Use another' })).toBeInTheDocument();
+    const error = screen.getByRole('alert');
+    const footer = screen.getByRole('button', { name: 'Use another' });
+    // Under it: the footer follows the error in the page.
+    expect(error.compareDocumentPosition(footer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
 

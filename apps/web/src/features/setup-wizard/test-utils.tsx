@@ -1,23 +1,13 @@
 // Renders a step the way the wizard does, with a store seeded as the earlier steps would leave it.
-import type { AccountSummary } from '@b2wiz/shared';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { defaultTargetForm } from './step-forms';
+import { sandboxAccount } from './test-fixtures';
 import { WizardProvider, WizardStore, type WizardState } from './wizard-store';
 
-export const sandboxAccount: AccountSummary = {
-  accountId: 'e2b1d3f4a5c6',
-  isMasterKey: true,
-  capabilities: ['listBuckets', 'writeBuckets', 'writeKeys', 'listKeys', 'deleteKeys'],
-  missingCapabilities: [],
-  restrictedBucket: null,
-  namePrefix: null,
-  s3Endpoint: 'https://s3.us-west-004.backblazeb2.com',
-  s3Region: 'us-west-004',
-  sandbox: true,
-};
+export { sandboxAccount };
 
 /** A Litestream setup, connected to the sandbox. */
 export function litestreamState(extra: Partial<WizardState> = {}): Partial<WizardState> {
@@ -62,22 +52,36 @@ export function wizardState(partial: Partial<WizardState>): WizardState {
   };
 }
 
+/** The drafts a Litestream setup with a new private bucket leaves on the steps after Connect. */
+export function litestreamDrafts() {
+  return {
+    bucket: { mode: 'create', name: 'acme-db', type: 'allPrivate', objectLock: false },
+    lifecycle: { preset: 'keepLatest' },
+    cors: { preset: 'none' },
+    key: { name: '', access: 'readWrite', restrictToBucket: true, listAllBucketNames: true },
+  } satisfies WizardState['drafts'];
+}
+
+const LATER_STEPS = ['bucket', 'lifecycle', 'cors', 'key'] as const;
+
+/**
+ * A Litestream setup with every step from Bucket to `last` filled in as litestreamDrafts says and
+ * submitted; `extra` as for litestreamState, its drafts in place of those.
+ */
+export function submittedThrough(
+  last: (typeof LATER_STEPS)[number],
+  extra: Partial<WizardState> = {},
+): Partial<WizardState> {
+  const steps = LATER_STEPS.slice(0, LATER_STEPS.indexOf(last) + 1);
+  const drafts = litestreamDrafts();
+  return litestreamState({
+    ...extra,
+    drafts: { ...Object.fromEntries(steps.map((step) => [step, drafts[step]])), ...extra.drafts },
+    submitted: [...steps, ...(extra.submitted ?? [])],
+  });
+}
+
 /** Every step before Review submitted: a Litestream setup with a new private bucket. */
 export function completeState(): WizardState {
-  return wizardState(
-    litestreamState({
-      drafts: {
-        bucket: {
-          mode: 'create',
-          name: 'acme-db',
-          type: 'allPrivate',
-          objectLock: false,
-        },
-        lifecycle: { preset: 'keepLatest' },
-        cors: { preset: 'none' },
-        key: { name: '', access: 'readWrite', restrictToBucket: true, listAllBucketNames: true },
-      },
-      submitted: ['bucket', 'lifecycle', 'cors', 'key'],
-    }),
-  );
+  return wizardState(submittedThrough('key'));
 }

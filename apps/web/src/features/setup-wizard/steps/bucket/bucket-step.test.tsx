@@ -8,16 +8,7 @@ import { BucketStep } from './bucket-step';
 const ALWAYS_ON = 'Encryption: always on. Backblaze encrypts every file it stores.';
 
 function bucket(bucketName: string, encryption: EncryptionSetting | null): BucketSummary {
-  return {
-    bucketId: `id-${bucketName}`,
-    bucketName,
-    bucketType: 'allPrivate',
-    lifecycleRules: [],
-    corsRules: [],
-    defaultServerSideEncryption: encryption,
-    fileLockEnabled: false,
-    revision: 1,
-  };
+  return { ...bucketWith(bucketName), defaultServerSideEncryption: encryption };
 }
 
 /** The Bucket step on "Use a bucket you already have", with the list already loaded. */

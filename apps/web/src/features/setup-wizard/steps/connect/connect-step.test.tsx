@@ -1,7 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubFetch } from '../../test-fixtures';
 import { litestreamState, renderStep, sandboxAccount } from '../../test-utils';
 import { ConnectStep } from './connect-step';
+
+/** Fetch answers every request with `body` as JSON text, as the server would, and `status`. */
+function answerWith(body: unknown, status = 200) {
+  return stubFetch(vi.fn().mockResolvedValue(new Response(JSON.stringify(body), { status })));
+}
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -9,11 +15,16 @@ describe('ConnectStep', () => {
   it('asks for both values when they are empty', async () => {
     const { user } = renderStep(<ConnectStep />, litestreamState({ account: null }));
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(
-      screen.getByLabelText('Application key ID', { exact: true }),
-    ).toHaveAccessibleErrorMessage('Enter the application key ID.');
-    expect(screen.getByLabelText('Application key', { exact: true })).toHaveAccessibleErrorMessage(
-      'Enter the application key.',
+    // Validation answers on a later tick: wait for it.
+    await waitFor(() =>
+      expect(
+        screen.getByLabelText('Application key ID', { exact: true }),
+      ).toHaveAccessibleErrorMessage('Enter the application key ID.'),
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByLabelText('Application key', { exact: true }),
+      ).toHaveAccessibleErrorMessage('Enter the application key.'),
     );
   });
 
@@ -34,19 +45,14 @@ describe('ConnectStep', () => {
   });
 
   it('when Backblaze refuses the key, says so with the next step', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn().mockResolvedValue(
-        new Response(
-          JSON.stringify({
-            error: {
-              code: 'bad_credentials',
-              message: 'Backblaze did not accept this application key ID and key.',
-            },
-          }),
-          { status: 401 },
-        ),
-      ),
+    answerWith(
+      {
+        error: {
+          code: 'bad_credentials',
+          message: 'Backblaze did not accept this application key ID and key.',
+        },
+      },
+      401,
     );
     const { user, store } = renderStep(<ConnectStep />, litestreamState({ account: null }));
     await user.type(screen.getByLabelText('Application key ID', { exact: true }), '0004wrong');
@@ -107,12 +113,7 @@ describe('ConnectStep', () => {
   });
 
   it('with the sandbox off on the server, shows no sandbox at all', async () => {
-    const fetch = vi
-      .fn()
-      .mockResolvedValue(
-        new Response(JSON.stringify({ ok: true, sandbox: false }), { status: 200 }),
-      );
-    vi.stubGlobal('fetch', fetch);
+    const fetch = answerWith({ ok: true, sandbox: false });
     const { store, container } = renderStep(
       <ConnectStep />,
       litestreamState({ account: null, sandboxOffered: null }),
@@ -125,10 +126,7 @@ describe('ConnectStep', () => {
   });
 
   it('offers the sandbox once the server says it has one', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: true, sandbox: true }))),
-    );
+    answerWith({ ok: true, sandbox: true });
     renderStep(<ConnectStep />, litestreamState({ account: null, sandboxOffered: null }));
     expect(await screen.findByRole('button', { name: 'Practice in the sandbox' })).toBeEnabled();
   });
@@ -141,10 +139,7 @@ describe('ConnectStep', () => {
           'The practice sandbox is turned off on this server. Connect with your own application key.',
       },
     };
-    vi.stubGlobal(
-      'fetch',
-      vi.fn().mockResolvedValue(new Response(JSON.stringify(body), { status: 400 })),
-    );
+    answerWith(body, 400);
     const { user } = renderStep(<ConnectStep />, litestreamState({ account: null }));
     await user.click(screen.getByRole('button', { name: 'Practice in the sandbox' }));
     const alert = await screen.findByRole('alert');
@@ -171,7 +166,7 @@ describe('ConnectStep', () => {
         ),
     ],
   ])('when %s, never mentions a Retry button Connect does not have', async (_, answer) => {
-    vi.stubGlobal('fetch', vi.fn().mockImplementation(answer));
+    stubFetch(vi.fn().mockImplementation(answer));
     const { user } = renderStep(<ConnectStep />, litestreamState({ account: null }));
     await user.type(screen.getByLabelText('Application key ID', { exact: true }), '0004abc');
     await user.type(screen.getByLabelText('Application key', { exact: true }), 'K004abc');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSetupRequest } from '../../build-setup-request';
 import { defaultTargetForm } from '../../step-forms';
 import { bucketWith, SHOP_UPLOADS } from '../../test-buckets';
-import { litestreamState, renderStep } from '../../test-utils';
+import { litestreamState, renderStep, wizardState } from '../../test-utils';
 import type { WizardState } from '../../wizard-store';
 import { CorsStep } from './cors-step';
 
@@ -145,22 +145,18 @@ describe('CorsStep for a bucket you already have', () => {
 
   it('after switching to a new bucket, a kept choice is not sent', () => {
     const state = onExisting();
-    const request = buildSetupRequest({
-      ...(state as WizardState),
-      fieldErrors: {},
-      review: null,
-      result: null,
-      secretSaved: false,
-      bucketNameSuffix: 'abc123',
-      returnToReview: false,
-      drafts: {
-        ...state.drafts,
-        bucket: { mode: 'create', name: 'acme-new', type: 'allPrivate', objectLock: false },
-        cors: { preset: 'keepCurrent' },
-        key: { name: 'k-acme-new', access: 'readWrite', restrictToBucket: true },
-      },
-      submitted: ['target', 'bucket', 'lifecycle', 'cors', 'key'],
-    });
+    const request = buildSetupRequest(
+      wizardState({
+        ...state,
+        drafts: {
+          ...state.drafts,
+          bucket: { mode: 'create', name: 'acme-new', type: 'allPrivate', objectLock: false },
+          cors: { preset: 'keepCurrent' },
+          key: { name: 'k-acme-new', access: 'readWrite', restrictToBucket: true },
+        },
+        submitted: ['target', 'bucket', 'lifecycle', 'cors', 'key'],
+      }),
+    );
     expect(request?.lifecycle).toEqual({ preset: 'keepLatest' });
     expect(request?.cors).toEqual({ preset: 'none' });
   });

@@ -1,29 +1,11 @@
 import type { SetupResult } from '@b2wiz/shared';
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { litestreamState, renderStep } from '../../test-utils';
+import { jsonResponse, setupResult, stubFetch } from '../../test-fixtures';
+import { litestreamState, renderStep, submittedThrough } from '../../test-utils';
 import { DoneStep } from './done-step';
 
-const result: SetupResult = {
-  bucket: {
-    bucketId: 'bkt123',
-    bucketName: 'acme-db',
-    bucketType: 'allPrivate',
-    lifecycleRules: [],
-    corsRules: [],
-    defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
-    fileLockEnabled: false,
-  },
-  key: {
-    applicationKeyId: '004keyid',
-    applicationKey: 'K004TheSecret',
-    keyName: 'litestream-acme-db',
-    capabilities: ['listBuckets'],
-    bucketId: 'bkt123',
-    namePrefix: null,
-    expirationTimestamp: null,
-  },
-  endpoint: { s3Endpoint: 'https://s3.us-west-004.backblazeb2.com', s3Region: 'us-west-004' },
+const result = setupResult({
   verification: {
     ok: true,
     checks: [
@@ -44,7 +26,7 @@ const result: SetupResult = {
       content: 'secret-access-key: K004TheSecret\n',
     },
   ],
-};
+});
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -84,8 +66,7 @@ describe('DoneStep', () => {
   });
 
   it('asks once before forgetting an unsaved key, then forgets everything', async () => {
-    const fetch = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
-    vi.stubGlobal('fetch', fetch);
+    const fetch = stubFetch(vi.fn().mockResolvedValue(new Response(null, { status: 204 })));
     const { user, store, navigate } = renderStep(<DoneStep />, litestreamState({ result }));
     await user.click(screen.getByRole('button', { name: 'Forget my credentials' }));
     expect(screen.getByRole('alert')).toHaveTextContent(
@@ -118,30 +99,12 @@ describe('DoneStep', () => {
         ],
       },
     };
-    const fetch = vi.fn().mockResolvedValue(
-      new Response(JSON.stringify(result), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-    );
-    vi.stubGlobal('fetch', fetch);
+    const fetch = stubFetch(vi.fn().mockResolvedValue(jsonResponse(result)));
     const { user, store } = renderStep(
       <DoneStep />,
-      litestreamState({
+      submittedThrough('key', {
         result: failed,
         review: { requestKey: 'any', idempotencyKey: 'review-key-123' },
-        drafts: {
-          bucket: {
-            mode: 'create',
-            name: 'acme-db',
-            type: 'allPrivate',
-            objectLock: false,
-          },
-          lifecycle: { preset: 'keepLatest' },
-          cors: { preset: 'none' },
-          key: { name: '', access: 'readWrite', restrictToBucket: true, listAllBucketNames: true },
-        },
-        submitted: ['bucket', 'lifecycle', 'cors', 'key'],
       }),
     );
     store.setSecretSaved(true);
@@ -214,8 +177,7 @@ describe('DoneStep', () => {
   });
 
   it('“Set up another” keeps the connection and starts again at the first step with nothing filled in', async () => {
-    const fetch = vi.fn();
-    vi.stubGlobal('fetch', fetch);
+    const fetch = stubFetch(vi.fn());
     const { user, store, navigate } = renderStep(
       <DoneStep />,
       litestreamState({

@@ -1,23 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildSetupRequest } from '../../build-setup-request';
-import { litestreamState, renderStep } from '../../test-utils';
+import { renderStep, submittedThrough } from '../../test-utils';
 import { KeyStep } from './key-step';
 
-const beforeKey = () =>
-  litestreamState({
-    drafts: {
-      bucket: {
-        mode: 'create',
-        name: 'acme-db',
-        type: 'allPrivate',
-        objectLock: false,
-      },
-      lifecycle: { preset: 'keepLatest' },
-      cors: { preset: 'none' },
-    },
-    submitted: ['bucket', 'lifecycle', 'cors'],
-  });
+const beforeKey = () => submittedThrough('cors');
 
 describe('KeyStep', () => {
   it('when the name is left empty, uses the default name', async () => {

@@ -2,6 +2,8 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { bucketWith, KEEP_PRIOR_30 } from '../../test-buckets';
 import { litestreamState, renderStep } from '../../test-utils';
+
+type User = ReturnType<typeof renderStep>['user'];
 import { LifecycleStep } from './lifecycle-step';
 
 const afterBucket = () =>
@@ -9,6 +11,17 @@ const afterBucket = () =>
     drafts: { bucket: { mode: 'create', name: 'acme-db' } },
     submitted: ['bucket'],
   });
+
+/** Chooses “Keep prior versions for this number of days” and types `value` in place of the days. */
+async function enterDays(user: User, value: string) {
+  await user.click(
+    screen.getByRole('radio', { name: 'Keep prior versions for this number of days' }),
+  );
+  const days = screen.getByLabelText('Number of days');
+  await user.clear(days);
+  await user.type(days, value);
+  return days;
+}
 
 describe('LifecycleStep', () => {
   it('starts from “Keep only the last version” for Litestream and says why', () => {
@@ -21,12 +34,7 @@ describe('LifecycleStep', () => {
 
   it('checks the number of days', async () => {
     const { user, navigate } = renderStep(<LifecycleStep />, afterBucket());
-    await user.click(
-      screen.getByRole('radio', { name: 'Keep prior versions for this number of days' }),
-    );
-    const days = screen.getByLabelText('Number of days');
-    await user.clear(days);
-    await user.type(days, '0');
+    const days = await enterDays(user, '0');
     expect(days).toHaveAccessibleErrorMessage('Number of days must be at least 1.');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(navigate).not.toHaveBeenCalled();
@@ -109,12 +117,7 @@ describe('LifecycleStep for a new bucket', () => {
 
   it('caps the number of days at 36500, on the field', async () => {
     const { user } = renderStep(<LifecycleStep />, afterBucket());
-    await user.click(
-      screen.getByRole('radio', { name: 'Keep prior versions for this number of days' }),
-    );
-    const days = screen.getByLabelText('Number of days');
-    await user.clear(days);
-    await user.type(days, '40000');
+    const days = await enterDays(user, '40000');
     expect(days).toHaveAccessibleErrorMessage('Number of days can be at most 36500.');
   });
 

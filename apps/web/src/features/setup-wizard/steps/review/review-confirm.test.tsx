@@ -2,7 +2,8 @@ import type { Plan, SetupResult } from '@b2wiz/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bucketWith, KEEP_PRIOR_30, SHOP_UPLOADS } from '../../test-buckets';
-import { litestreamState, renderStep } from '../../test-utils';
+import { jsonResponse, setupResult, stubFetch } from '../../test-fixtures';
+import { litestreamDrafts, renderStep, submittedThrough } from '../../test-utils';
 import { ReviewStep } from './review-step';
 
 const shop = bucketWith('acme-shop', { lifecycleRules: KEEP_PRIOR_30, corsRules: SHOP_UPLOADS });
@@ -30,29 +31,13 @@ const plan = (w: Plan['warnings']): Plan => ({
   ],
   warnings: w,
 });
-const result: SetupResult = {
+const result = setupResult({
   bucket: { ...shop, revision: undefined } as unknown as SetupResult['bucket'],
-  key: {
-    applicationKeyId: '004keyid',
-    applicationKey: 'K004TheSecret',
-    keyName: 'k-shop',
-    capabilities: ['listBuckets'],
-    bucketId: shop.bucketId,
-    namePrefix: null,
-    expirationTimestamp: null,
-  },
-  endpoint: { s3Endpoint: 'https://s3.us-west-004.backblazeb2.com', s3Region: 'us-west-004' },
-  verification: { ok: true, checks: [] },
-  files: [],
-};
+  key: { ...setupResult().key, keyName: 'k-shop', bucketId: shop.bucketId },
+});
 
 function respond(status: number, body: unknown) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    }),
-  );
+  return Promise.resolve(jsonResponse(body, status));
 }
 
 function stubApi(answers: {
@@ -60,31 +45,26 @@ function stubApi(answers: {
   apply: (body: Record<string, unknown>) => Promise<Response>;
 }) {
   const applied: Record<string, unknown>[] = [];
-  const fetch = vi.fn((url: string, init: RequestInit) => {
-    if (url === '/api/setup/plan') return respond(200, answers.plan);
-    const body = JSON.parse(init.body as string) as Record<string, unknown>;
-    applied.push(body);
-    return answers.apply(body);
-  });
-  vi.stubGlobal('fetch', fetch);
+  stubFetch(
+    vi.fn((url: string, init: RequestInit) => {
+      if (url === '/api/setup/plan') return respond(200, answers.plan);
+      const body = JSON.parse(init.body as string) as Record<string, unknown>;
+      applied.push(body);
+      return answers.apply(body);
+    }),
+  );
   return applied;
 }
 
 const onShop = (lifecycle: object, cors: object) =>
-  litestreamState({
+  submittedThrough('key', {
     buckets: [shop],
     drafts: {
       bucket: { mode: 'existing', bucketId: shop.bucketId },
       lifecycle,
       cors,
-      key: {
-        name: 'k-shop',
-        access: 'readWrite',
-        restrictToBucket: true,
-        listAllBucketNames: true,
-      },
+      key: { ...litestreamDrafts().key, name: 'k-shop' },
     },
-    submitted: ['bucket', 'lifecycle', 'cors', 'key'],
   });
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,7 +1,9 @@
-import type { BucketSummary, Plan, SetupResult } from '@b2wiz/shared';
+import type { BucketSummary, Plan } from '@b2wiz/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { litestreamState, renderStep } from '../../test-utils';
+import { bucketWith } from '../../test-buckets';
+import { jsonResponse, setupResult, stubFetch } from '../../test-fixtures';
+import { renderStep, submittedThrough } from '../../test-utils';
 import type { WizardState } from '../../wizard-store';
 import { ReviewStep } from './review-step';
 
@@ -14,44 +16,15 @@ const plan: Plan = {
   warnings: [],
 };
 
-const result: SetupResult = {
-  bucket: {
-    bucketId: 'bkt123',
-    bucketName: 'acme-db',
-    bucketType: 'allPrivate',
-    lifecycleRules: [],
-    corsRules: [],
-    defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
-    fileLockEnabled: false,
-  },
-  key: {
-    applicationKeyId: '004keyid',
-    applicationKey: 'K004TheSecret',
-    keyName: 'litestream-acme-db',
-    capabilities: ['listBuckets'],
-    bucketId: 'bkt123',
-    namePrefix: null,
-    expirationTimestamp: null,
-  },
-  endpoint: { s3Endpoint: 'https://s3.us-west-004.backblazeb2.com', s3Region: 'us-west-004' },
-  verification: { ok: true, checks: [] },
-  files: [],
-};
-
-function json(body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status: 200,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
+const result = setupResult();
 
 /** The API as the Review step meets it; every request it sent is in fetch.mock.calls. */
 function stubApi() {
-  const fetch = vi.fn((url: string) =>
-    Promise.resolve(json(url === '/api/setup/plan' ? plan : result)),
+  return stubFetch(
+    vi.fn((url: string) =>
+      Promise.resolve(jsonResponse(url === '/api/setup/plan' ? plan : result)),
+    ),
   );
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
 }
 
 function sentBody(fetch: ReturnType<typeof stubApi>, url: string): Record<string, unknown> {
@@ -60,26 +33,13 @@ function sentBody(fetch: ReturnType<typeof stubApi>, url: string): Record<string
 }
 
 function beforeReview(bucket: NonNullable<WizardState['drafts']['bucket']>, extra = {}) {
-  return litestreamState({
-    drafts: {
-      bucket,
-      lifecycle: { preset: 'keepLatest' },
-      cors: { preset: 'none' },
-      key: { name: '', access: 'readWrite', restrictToBucket: true, listAllBucketNames: true },
-    },
-    submitted: ['bucket', 'lifecycle', 'cors', 'key'],
-    ...extra,
-  });
+  return submittedThrough('key', { ...extra, drafts: { bucket } });
 }
 
 const existing: BucketSummary = {
+  ...bucketWith('acme-older'),
   bucketId: 'bkt-older',
-  bucketName: 'acme-older',
-  bucketType: 'allPrivate',
-  lifecycleRules: [],
-  corsRules: [],
   defaultServerSideEncryption: { mode: 'none' },
-  fileLockEnabled: false,
   revision: 3,
 };
 
