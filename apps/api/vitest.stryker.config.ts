@@ -1,0 +1,18 @@
+// The API's tests for mutation runs: all but those that start the server as its own process,
+// which Stryker's sandbox cannot run (they test start-up and shutdown, not src/services or src/b2).
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [
+        'test/server.test.ts',
+        'test/reliability/graceful-shutdown.test.ts',
+        'test/litestream-setup.test.ts',
+        '**/node_modules/**',
+      ],
+    },
+  }),
+);
