@@ -10,7 +10,7 @@ import { createApp } from '../../apps/api/src/app';
 import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
 import { DEFAULT_CONFIG } from '../../apps/api/src/config';
-import { createLogger } from '../../apps/api/src/http/logger';
+import { createLogger } from '../../apps/api/src/logging/logger';
 import { InMemorySessionStore } from '../../apps/api/src/services/session-service';
 import { childArgs, serveParent } from './ts-child.ts';
 

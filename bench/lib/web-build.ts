@@ -36,7 +36,7 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds unless apps/web/dist is newer than its sources (as scripts/start.mjs decides). */
+/** Builds unless apps/web/dist is newer than its sources (as scripts/build-if-needed.mjs decides). */
 export function ensureWebBuild(): void {
   const index = join(WEB_DIST, 'index.html');
   const sources = [
