@@ -17,7 +17,8 @@ let output = '';
 beforeAll(async () => {
   // As `npm run emulator` starts it: defaults, its own URL as the S3 URL.
   emulator = await createEmulator({ port: 0 });
-  server = spawn(`${root}node_modules/.bin/tsx`, [`${root}apps/api/src/server.ts`], {
+  // One process, as `npm start` runs it: no launcher between the signal and the server.
+  server = spawn(process.execPath, ['--import', 'tsx', `${root}apps/api/src/server.ts`], {
     cwd: root,
     env: {
       ...process.env,

@@ -12,9 +12,16 @@ function startServer(env: Record<string, string>): {
   exit: Promise<number | null>;
 } {
   let output = '';
-  const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}apps/api/src/server.ts`], {
+  // One process, as `npm start` runs it: no launcher between the signal and the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}apps/api/src/server.ts`], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', B2_API_URL: 'http://127.0.0.1:9', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      B2_API_URL: 'http://127.0.0.1:9',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

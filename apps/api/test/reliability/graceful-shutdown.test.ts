@@ -19,7 +19,8 @@ let exit: Promise<number | null>;
 beforeAll(async () => {
   // The practice sandbox is this emulator, so the test can slow B2 down and count what exists.
   emulator = await startEmulator({ s3Url: undefined });
-  server = spawn(`${root}node_modules/.bin/tsx`, [`${root}apps/api/src/server.ts`], {
+  // One process, as `npm start` runs it: no launcher between the signal and the server.
+  server = spawn(process.execPath, ['--import', 'tsx', `${root}apps/api/src/server.ts`], {
     cwd: root,
     env: {
       ...process.env,
