@@ -17,13 +17,17 @@ import { bucketRouter } from './routes/bucket-router';
 import { sessionRouter } from './routes/session-router';
 import { setupRouter } from './routes/setup-router';
 import { renderFiles as defaultRenderFiles, type RenderFiles } from './services/render-files';
-import type { SessionStore } from './services/session-service';
+import { SessionService } from './services/session-service';
+import type { SessionStore } from './services/session-store';
+import { InMemoryApplyRecords, type ApplyRecords } from './services/setup/apply-records';
 import { SetupService } from './services/setup-service';
 
 export interface AppDeps {
   config: AppConfig;
   b2: B2Gateway;
   sessions: SessionStore;
+  /** Apply records; in this process's memory unless given. */
+  records?: ApplyRecords;
   /** The sessions' idle clock lives in the store; kept here for anything else that tells time. */
   clock: Clock;
   logger: Logger;
@@ -33,15 +37,21 @@ export interface AppDeps {
 export type App = Express & {
   /** Resolves once no apply is running (graceful shutdown). */
   drain(): Promise<void>;
+  /** Forgets idle sessions and their apply records; answers how many. */
+  sweep(): Promise<number>;
 };
 
 export function createApp(deps: AppDeps): App {
-  const { config, b2, sessions, logger } = deps;
+  const { config, b2, logger } = deps;
+  const records = deps.records ?? new InMemoryApplyRecords(config.maxAppliesPerSession);
+  const sessions = new SessionService({ config, gateway: b2, sessions: deps.sessions, records });
   const setup = new SetupService({
     config,
     gateway: b2,
     logger,
     renderFiles: deps.renderFiles ?? defaultRenderFiles,
+    sessions: deps.sessions,
+    records,
   });
 
   const app = express();
@@ -61,7 +71,7 @@ export function createApp(deps: AppDeps): App {
   // No inflate: the wizard never compresses a request, and a broken stream is one thing less.
   api.use(express.json({ limit: config.bodyLimitBytes, inflate: false, verify: requireUtf8 }));
   api.use(checkJsonBody());
-  api.use('/session', sessionRouter({ config, b2, sessions }));
+  api.use('/session', sessionRouter({ config, sessions }));
   api.use('/buckets', bucketRouter({ sessions }));
   api.use('/setup', setupRouter({ sessions, setup }));
   api.use(apiNotFound);
@@ -72,5 +82,5 @@ export function createApp(deps: AppDeps): App {
   app.use(webApp(webDist));
 
   app.use(errorMiddleware(logger));
-  return Object.assign(app, { drain: () => setup.drain() });
+  return Object.assign(app, { drain: () => setup.drain(), sweep: () => sessions.sweep() });
 }

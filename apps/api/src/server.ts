@@ -13,7 +13,7 @@ import { createB2Gateway } from './b2/b2-gateway';
 import { systemClock } from './clock';
 import { ConfigError, DEFAULT_CONFIG, parseEnv, type AppConfig } from './config';
 import { createLogger } from './logging/logger';
-import { InMemorySessionStore } from './services/session-service';
+import { InMemorySessionStore } from './services/session-store';
 
 let env;
 try {
@@ -65,8 +65,6 @@ const config: AppConfig = {
 };
 
 const sessions = new InMemorySessionStore(config.sessionIdleMs, systemClock);
-const sweeper = setInterval(() => sessions.sweep(), 60_000);
-sweeper.unref();
 
 const app = createApp({
   config,
@@ -77,6 +75,10 @@ const app = createApp({
   clock: systemClock,
   logger,
 });
+const sweeper = setInterval(() => {
+  app.sweep().catch((error: unknown) => logger.warn('session sweep failed', { error: String(error) }));
+}, 60_000);
+sweeper.unref();
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;

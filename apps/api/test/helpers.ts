@@ -12,7 +12,8 @@ import type { Clock } from '../src/clock';
 import { DEFAULT_CONFIG, type AppConfig } from '../src/config';
 import { createLogger } from '../src/logging/logger';
 import type { RenderFiles } from '../src/services/render-files';
-import { InMemorySessionStore } from '../src/services/session-service';
+import { InMemorySessionStore } from '../src/services/session-store';
+import { InMemoryApplyRecords } from '../src/services/setup/apply-records';
 
 /** Retries in milliseconds, so fault tests stay fast. */
 export const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 20 } as const;
@@ -44,6 +45,7 @@ export interface TestApp {
   url: string;
   clock: TestClock;
   sessions: InMemorySessionStore;
+  records: InMemoryApplyRecords;
   logs: string[];
   /** A client that keeps its cookies, like one browser. */
   agent(): ReturnType<typeof request.agent>;
@@ -58,9 +60,11 @@ export async function startApp(
     gateway?: B2Gateway;
     gatewayOptions?: B2GatewayOptions;
     renderFiles?: RenderFiles;
+    /** Stores another app also uses, as two processes share Redis. */
+    shared?: Pick<TestApp, 'sessions' | 'records' | 'clock'>;
   } = {},
 ): Promise<TestApp> {
-  const clock = new TestClock();
+  const clock = options.shared?.clock ?? new TestClock();
   const logs: string[] = [];
   const sandbox = options.sandbox ?? null;
   const config: AppConfig = {
@@ -79,7 +83,10 @@ export async function startApp(
       : null,
     ...options.config,
   };
-  const sessions = new InMemorySessionStore(config.sessionIdleMs, clock);
+  const sessions =
+    options.shared?.sessions ?? new InMemorySessionStore(config.sessionIdleMs, clock);
+  const records =
+    options.shared?.records ?? new InMemoryApplyRecords(config.maxAppliesPerSession);
   // The most verbose level, and the gateway's call log wired as server.ts wires it.
   const logger = createLogger('debug', (line) => logs.push(line));
   const app = createApp({
@@ -93,6 +100,7 @@ export async function startApp(
         ...options.gatewayOptions,
       }),
     sessions,
+    records,
     clock,
     logger,
     ...(options.renderFiles ? { renderFiles: options.renderFiles } : {}),
@@ -107,6 +115,7 @@ export async function startApp(
     url,
     clock,
     sessions,
+    records,
     logs,
     agent: () => request.agent(server),
     close: () =>

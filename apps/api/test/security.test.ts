@@ -151,6 +151,9 @@ describe('errors and logs keep secrets', () => {
       connect: () => {
         throw new Error('boom with token 4_secretTokenValue at /internal/path.ts');
       },
+      resume: () => {
+        throw new Error('not used');
+      },
       s3: () => {
         throw new Error('not used');
       },

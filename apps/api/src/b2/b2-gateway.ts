@@ -1,15 +1,11 @@
-// The only module that talks to B2 (and the only importer of backblaze-b2): the calls of one
+// The gateway: b2/ is the only part of the API that talks to B2. Here are the native calls of one
 // connection, each sent through callWithRetry (call-with-retry.ts) wrapped in one
 // re-authorization on a stale token (reauthorization.ts). B2's JSON is read in answers.ts and
 // authorize-answer.ts; the S3-compatible calls of the key check are in s3-client.ts.
 //
-// backblaze-b2 keeps ONE module-wide axios instance, replaced by every `new B2()`. So nothing
-// per-session may live on it: each B2 instance holds only its own token and apiUrl, and every
-// per-call setting (authorize URL, timeout, User-Agent, no library retries) travels in that
-// call's axiosOverride. Every instance is built with the same options, so whichever one installed
-// the shared axios instance last, it behaves the same for everybody.
-import B2 from 'backblaze-b2';
-import type { AxiosOverride, B2Response } from 'backblaze-b2';
+// The sign-in itself (token, renewal, backblaze-b2's shared axios instance) is in
+// signed-in-client.ts.
+import type { B2Response } from 'backblaze-b2';
 import type { z } from 'zod';
 import {
   bucketAnswer,
@@ -24,16 +20,17 @@ import {
   unreadAnswer,
   uploadUrlAnswer,
 } from './answers';
-import { authorizeAccount, type AuthorizeVersion, type AuthorizingKey } from './authorize-answer';
 import { isStaleToken, type B2Failure } from './b2-errors';
 import { callWithRetry, type CallContext, type RetriedCall } from './call-with-retry';
 import { readAnswer } from './read-answer';
-import { TokenRenewal, withReauthorization } from './reauthorization';
+import { withReauthorization } from './reauthorization';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { S3Client } from './s3-client';
+import { SignedInClient, type ClientSettings } from './signed-in-client';
 import type {
   B2Authorization,
   B2Bucket,
+  B2Login,
   B2Connection,
   B2Gateway,
   B2Key,
@@ -58,7 +55,7 @@ export interface B2GatewayOptions {
   fetch?: typeof fetch;
 }
 
-type Settings = CallContext & { timeoutMs: number; userAgent: string };
+type Settings = ClientSettings;
 
 /** Safe to send again after a lost answer: reads, and deletes of one named thing. */
 const REPEATABLE = { idempotent: true };
@@ -70,55 +67,17 @@ const fileNotPresent = (f: B2Failure) =>
   f.kind === 'http' && f.status === 400 && f.code === 'file_not_present';
 
 class Connection implements B2Connection {
-  authorization!: B2Authorization;
-  private readonly client: B2;
-  private readonly renewal = new TokenRenewal(() => this.authorize());
-  private readonly key: AuthorizingKey;
-  private readonly baseUrl: string;
-
   constructor(
-    baseUrl: string,
-    applicationKeyId: string,
-    applicationKey: string,
+    private readonly b2: SignedInClient,
     private readonly settings: Settings,
-  ) {
-    this.baseUrl = baseUrl.replace(/\/+$/, '');
-    this.key = { applicationKeyId, version: 'v2' };
-    // retries: 0 turns off axios-retry: callWithRetry is the one retry policy.
-    this.client = new B2({ applicationKeyId, applicationKey, retry: { retries: 0 } });
+  ) {}
+
+  get login(): B2Login {
+    return this.b2.login;
   }
 
-  /** Everything per-call; never stored on the shared axios instance. */
-  private override(extra: AxiosOverride = {}): AxiosOverride {
-    return {
-      timeout: this.settings.timeoutMs,
-      maxRedirects: 0,
-      'axios-retry': { retries: 0 },
-      ...extra,
-      headers: { 'User-Agent': this.settings.userAgent, ...extra.headers },
-    };
-  }
-
-  /** On v2, or on v4 for a key v1-v3 refuse (docs/b2-behaviour.md "API versions"). */
-  async authorize(): Promise<void> {
-    const answer = await authorizeAccount(this.key, (version) => this.authorizeOn(version));
-    // backblaze-b2 reads only the flat v2 answer: give it what the v4 one holds.
-    this.client.authorizationToken = answer.authorizationToken;
-    this.client.apiUrl = answer.apiUrl;
-    this.client.downloadUrl = answer.downloadUrl;
-    this.authorization = answer.authorization;
-    this.renewal.generation += 1;
-  }
-
-  /**
-   * backblaze-b2 speaks v2 and hard-codes only the authorize URL, so we set it. Never wrapped in
-   * a re-authorization: a refusal here is about the key itself.
-   */
-  private async authorizeOn(version: AuthorizeVersion): Promise<unknown> {
-    const url = `${this.baseUrl}/b2api/${version}/b2_authorize_account`;
-    const send = () => this.client.authorize({ axiosOverride: this.override({ url }) });
-    const call = { name: 'b2_authorize_account', send, idempotent: true, authorizing: true };
-    return (await callWithRetry(call, this.settings)).value?.data;
+  get authorization(): B2Authorization {
+    return this.b2.login.authorization;
   }
 
   /**
@@ -132,14 +91,14 @@ class Connection implements B2Connection {
     send: () => Promise<B2Response>,
   ): Promise<T> {
     const call = { name, send, ...options };
-    const { value } = await withReauthorization(this.renewal, call, this.settings);
+    const { value } = await withReauthorization(this.b2.renewal, call, this.settings);
     return readAnswer(answer, value === null ? null : value.data, name);
   }
 
   async listBuckets(filter: { bucketId?: string; bucketName?: string } = {}): Promise<B2Bucket[]> {
     const data = { ...filter };
     const { buckets } = await this.call('b2_list_buckets', bucketListAnswer, REPEATABLE, () =>
-      this.client.listBuckets({ axiosOverride: this.override({ data }) }),
+      this.b2.client.listBuckets({ axiosOverride: this.b2.override({ data }) }),
     );
     return buckets.map(toBucket);
   }
@@ -151,10 +110,10 @@ class Connection implements B2Connection {
       fileLockEnabled: input.fileLockEnabled,
     };
     const answer = await this.call('b2_create_bucket', bucketAnswer, ONCE, () =>
-      this.client.createBucket({
+      this.b2.client.createBucket({
         bucketName: input.bucketName,
         bucketType: input.bucketType,
-        axiosOverride: this.override({ data: extra }),
+        axiosOverride: this.b2.override({ data: extra }),
       }),
     );
     return toBucket(answer);
@@ -167,9 +126,9 @@ class Connection implements B2Connection {
       corsRules: input.corsRules,
     };
     const answer = await this.call('b2_update_bucket', bucketAnswer, ONCE, () =>
-      this.client.updateBucket({
+      this.b2.client.updateBucket({
         bucketId: input.bucketId,
-        axiosOverride: this.override({ data }),
+        axiosOverride: this.b2.override({ data }),
       }),
     );
     return toBucket(answer);
@@ -177,7 +136,7 @@ class Connection implements B2Connection {
 
   async createKey(input: CreateKeyInput): Promise<B2NewKey> {
     const answer = await this.call('b2_create_key', keyAnswer, ONCE, () =>
-      this.client.createKey({ ...input, axiosOverride: this.override() }),
+      this.b2.client.createKey({ ...input, axiosOverride: this.b2.override() }),
     );
     return toNewKey(answer);
   }
@@ -188,7 +147,7 @@ class Connection implements B2Connection {
     for (let page = 0; page < 100; page += 1) {
       const from = start ? { startApplicationKeyId: start } : {};
       const answer = await this.call('b2_list_keys', keyPageAnswer, REPEATABLE, () =>
-        this.client.listKeys({ maxKeyCount: 1000, ...from, axiosOverride: this.override() }),
+        this.b2.client.listKeys({ maxKeyCount: 1000, ...from, axiosOverride: this.b2.override() }),
       );
       keys.push(...answer.keys.map(toKey));
       if (!answer.nextApplicationKeyId) break;
@@ -200,7 +159,7 @@ class Connection implements B2Connection {
   async deleteKey(applicationKeyId: string): Promise<void> {
     // Deleting one named key again cannot delete anything else, so a lost answer is retried.
     await this.call('b2_delete_key', unreadAnswer, REPEATABLE, () =>
-      this.client.deleteKey({ applicationKeyId, axiosOverride: this.override() }),
+      this.b2.client.deleteKey({ applicationKeyId, axiosOverride: this.b2.override() }),
     );
   }
 
@@ -221,16 +180,16 @@ class Connection implements B2Connection {
         name: 'b2_upload_file',
         prepare: () =>
           this.call('b2_get_upload_url', uploadUrlAnswer, REPEATABLE, () =>
-            this.client.getUploadUrl({ bucketId, axiosOverride: this.override() }),
+            this.b2.client.getUploadUrl({ bucketId, axiosOverride: this.b2.override() }),
           ),
         send: (target) =>
-          this.client.uploadFile({
+          this.b2.client.uploadFile({
             uploadUrl: target.uploadUrl,
             uploadAuthToken: target.authorizationToken,
             fileName: input.fileName,
             data: input.data,
             mime: input.contentType,
-            axiosOverride: this.override(),
+            axiosOverride: this.b2.override(),
           }),
         idempotent: true,
         leavesCopies: true,
@@ -248,7 +207,7 @@ class Connection implements B2Connection {
     // One version by its id: repeating is safe, and "not present" after a lost answer means done.
     const options = { idempotent: true, doneAlready: fileNotPresent };
     await this.call('b2_delete_file_version', unreadAnswer, options, () =>
-      this.client.deleteFileVersion({ ...input, axiosOverride: this.override() }),
+      this.b2.client.deleteFileVersion({ ...input, axiosOverride: this.b2.override() }),
     );
   }
 
@@ -259,7 +218,7 @@ class Connection implements B2Connection {
     const { bucketId, prefix } = input;
     const page = { bucketId, startFileName: prefix, maxFileCount: 1000 };
     const answer = await this.call('b2_list_file_versions', fileListAnswer, REPEATABLE, () =>
-      this.client.listFileVersions({ ...page, axiosOverride: this.override({ data: { prefix } }) }),
+      this.b2.client.listFileVersions({ ...page, axiosOverride: this.b2.override({ data: { prefix } }) }),
     );
     return answer.files;
   }
@@ -273,10 +232,15 @@ export function createB2Gateway(options: B2GatewayOptions = {}): B2Gateway {
     userAgent: options.userAgent ?? 'b2-setup-wizard/0.1.0',
   };
   return {
-    async connect({ baseUrl, applicationKeyId, applicationKey }) {
-      const connection = new Connection(baseUrl, applicationKeyId, applicationKey, settings);
-      await connection.authorize();
-      return connection;
+    async connect(signIn) {
+      const client = new SignedInClient(signIn, settings);
+      await client.authorize();
+      return new Connection(client, settings);
+    },
+    resume(login, onRenewed) {
+      const client = new SignedInClient(login, settings, onRenewed);
+      client.resume(login);
+      return new Connection(client, settings);
     },
     s3({ endpoint, region, applicationKeyId, applicationKey }) {
       return new S3Client({

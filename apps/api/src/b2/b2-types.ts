@@ -15,6 +15,23 @@ export interface B2Authorization {
 
 export type { EncryptionSetting } from '@b2wiz/shared';
 
+/**
+ * One key's sign-in with B2 as plain data: enough to rebuild its connection in any process. It
+ * holds the key and the token, so wherever it is kept it is sealed (docs/architecture.md).
+ */
+export interface B2Login {
+  /** B2_API_URL, or the sandbox emulator. */
+  baseUrl: string;
+  applicationKeyId: string;
+  applicationKey: string;
+  /** The authorize version that answered; a re-authorization goes straight there. */
+  version: 'v2' | 'v4';
+  authorizationToken: string;
+  apiUrl: string;
+  downloadUrl: string;
+  authorization: B2Authorization;
+}
+
 export interface B2Bucket {
   accountId: string;
   bucketId: string;
@@ -80,6 +97,8 @@ export interface UploadedFile {
 /** One authorized key: a session's connection to B2, or the new key while it is checked. */
 export interface B2Connection {
   readonly authorization: B2Authorization;
+  /** The sign-in as it stands now (a re-authorization replaces the token). */
+  readonly login: B2Login;
   listBuckets(filter?: { bucketId?: string; bucketName?: string }): Promise<B2Bucket[]>;
   createBucket(input: CreateBucketInput): Promise<B2Bucket>;
   updateBucket(input: UpdateBucketInput): Promise<B2Bucket>;
@@ -120,6 +139,11 @@ export interface B2Gateway {
     applicationKeyId: string;
     applicationKey: string;
   }): Promise<B2Connection>;
+  /**
+   * The connection of an earlier sign-in, rebuilt without a call to B2. `onRenewed` hears of every
+   * re-authorization, so the new token can be kept for the next request.
+   */
+  resume(login: B2Login, onRenewed?: (login: B2Login) => void): B2Connection;
   /** The S3-compatible endpoint (s3ApiUrl) and its signing region. */
   s3(input: {
     endpoint: string;

@@ -2,7 +2,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { clearSessionCookie, readSessionId } from '../http/session-cookie';
-import type { Session, SessionStore } from '../services/session-service';
+import type { OpenSession, SessionService } from '../services/session-service';
 
 export function notConnected(): AppError {
   return new AppError(
@@ -12,19 +12,21 @@ export function notConnected(): AppError {
   );
 }
 
-export function requireSession(sessions: SessionStore): RequestHandler {
+export function requireSession(sessions: SessionService): RequestHandler {
   return (req, res, next) => {
     const id = readSessionId(req);
-    const session = id ? sessions.get(id) : undefined;
-    if (!session) {
-      if (req.headers.cookie !== undefined && id) clearSessionCookie(req, res);
-      return next(notConnected());
-    }
-    res.locals.session = session;
-    next();
+    const opening = id ? sessions.open(id) : Promise.resolve(undefined);
+    opening.then((session) => {
+      if (!session) {
+        if (req.headers.cookie !== undefined && id) clearSessionCookie(req, res);
+        return next(notConnected());
+      }
+      res.locals.session = session;
+      next();
+    }, next);
   };
 }
 
-export function sessionOf(_req: Request, res: Response): Session {
-  return res.locals.session as Session;
+export function sessionOf(_req: Request, res: Response): OpenSession {
+  return res.locals.session as OpenSession;
 }

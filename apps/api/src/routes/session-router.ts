@@ -2,21 +2,16 @@
 import { connectRequestSchema } from '@b2wiz/shared';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { B2Gateway } from '../b2/b2-types';
 import type { AppConfig } from '../config';
 import { AppError } from '../errors/app-error';
 import { clearSessionCookie, readSessionId, setSessionCookie } from '../http/session-cookie';
 import { parseBody } from '../http/validate';
-import { connect, type SessionStore } from '../services/session-service';
+import type { SessionService } from '../services/session-service';
 import { requireSession, sessionOf } from './require-session';
 
 const [sandboxRequestSchema, keyRequestSchema] = connectRequestSchema.options;
 
-export function sessionRouter(deps: {
-  config: AppConfig;
-  b2: B2Gateway;
-  sessions: SessionStore;
-}): Router {
+export function sessionRouter(deps: { config: AppConfig; sessions: SessionService }): Router {
   const router = Router();
   const limiter = rateLimit({
     windowMs: deps.config.sessionRateLimit.windowMs,
@@ -41,21 +36,18 @@ export function sessionRouter(deps: {
       typeof body === 'object' && body !== null && 'sandbox' in body
         ? parseBody(sandboxRequestSchema, body)
         : parseBody(keyRequestSchema, body);
-    const { connection, summary } = await connect(deps.b2, deps.config, asked);
-    const previous = readSessionId(req);
-    if (previous) deps.sessions.delete(previous);
-    const session = deps.sessions.create({ connection, summary });
+    const session = await deps.sessions.start(asked, readSessionId(req));
     setSessionCookie(req, res, session.id);
-    res.json(summary);
+    res.json(session.summary);
   });
 
   router.get('/', requireSession(deps.sessions), (req, res) => {
     res.json(sessionOf(req, res).summary);
   });
 
-  router.delete('/', (req, res) => {
+  router.delete('/', async (req, res) => {
     const id = readSessionId(req);
-    if (id) deps.sessions.delete(id);
+    if (id) await deps.sessions.end(id);
     clearSessionCookie(req, res);
     res.status(204).end();
   });

@@ -2,11 +2,11 @@
 import { applyRequestSchema, setupRequestSchema } from '@b2wiz/shared';
 import { Router } from 'express';
 import { parseBody } from '../http/validate';
-import type { SessionStore } from '../services/session-service';
+import type { SessionService } from '../services/session-service';
 import type { SetupService } from '../services/setup-service';
 import { requireSession, sessionOf } from './require-session';
 
-export function setupRouter(deps: { sessions: SessionStore; setup: SetupService }): Router {
+export function setupRouter(deps: { sessions: SessionService; setup: SetupService }): Router {
   const router = Router();
   const connected = requireSession(deps.sessions);
 

@@ -1,95 +1,62 @@
-// Sessions: server memory holds each session's authorized B2 connection and its apply results.
-// The store is an interface so a shared store (e.g. Redis) can replace the in-memory one later.
-import { randomBytes } from 'node:crypto';
+// Sessions: connect a key, open the session of a request (its B2 connection rebuilt from the
+// stored sign-in), and end it with its apply records. The store holds plain data only
+// (session-store.ts), so any process can serve any session.
 import {
   missingWizardCapabilities,
   s3EndpointFromUrl,
   type AccountSummary,
   type ConnectRequest,
 } from '@b2wiz/shared';
-import type { B2Connection, B2Gateway } from '../b2/b2-types';
-import type { Clock } from '../clock';
+import type { B2Connection, B2Gateway, B2Login } from '../b2/b2-types';
 import type { AppConfig } from '../config';
 import { AppError } from '../errors/app-error';
-import type { ApplyRecord } from './setup/apply-record';
+import type { ApplyRecords } from './setup/apply-records';
+import type { Session, SessionStore } from './session-store';
 
-export interface Session {
+/** A session while one request uses it: its summary and a live connection to B2. */
+export interface OpenSession {
   readonly id: string;
-  readonly connection: B2Connection;
   readonly summary: AccountSummary;
-  /**
-   * Apply attempts and results by idempotencyKey: a replay makes no B2 call (docs/architecture.md
-   * "One apply, end to end").
-   */
-  readonly applies: Map<string, ApplyRecord>;
-  lastSeenAt: number;
-  /** Work in progress keeps a session alive. */
-  busy: number;
+  readonly connection: B2Connection;
 }
 
-export interface SessionStore {
-  create(init: { connection: B2Connection; summary: AccountSummary }): Session;
-  /** The live session, its idle timer restarted; undefined when unknown or idle too long. */
-  get(id: string): Session | undefined;
-  delete(id: string): boolean;
-  /** Forgets every session idle too long; answers how many. */
-  sweep(): number;
-  size(): number;
+export interface SessionServiceDeps {
+  config: AppConfig;
+  gateway: B2Gateway;
+  sessions: SessionStore;
+  records: ApplyRecords;
 }
 
-export class InMemorySessionStore implements SessionStore {
-  private readonly sessions = new Map<string, Session>();
+export class SessionService {
+  constructor(private readonly deps: SessionServiceDeps) {}
 
-  constructor(
-    private readonly idleMs: number,
-    private readonly clock: Clock,
-  ) {}
-
-  create(init: { connection: B2Connection; summary: AccountSummary }): Session {
-    const session: Session = {
-      id: randomBytes(32).toString('base64url'),
-      connection: init.connection,
-      summary: init.summary,
-      applies: new Map(),
-      lastSeenAt: this.clock.now(),
-      busy: 0,
-    };
-    this.sessions.set(session.id, session);
-    return session;
+  /** Authorizes the key, ends the caller's previous session, and starts a new one. */
+  async start(request: ConnectRequest, previousId: string | undefined): Promise<Session> {
+    const { login, summary } = await connect(this.deps.gateway, this.deps.config, request);
+    if (previousId) await this.end(previousId);
+    return this.deps.sessions.create({ login, summary });
   }
 
-  private expired(session: Session): boolean {
-    return session.busy === 0 && this.clock.now() - session.lastSeenAt > this.idleMs;
-  }
-
-  get(id: string): Session | undefined {
-    const session = this.sessions.get(id);
+  /** The session behind an id with its connection, or undefined when unknown or expired. */
+  async open(id: string): Promise<OpenSession | undefined> {
+    const session = await this.deps.sessions.get(id);
     if (!session) return undefined;
-    if (this.expired(session)) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    session.lastSeenAt = this.clock.now();
-    return session;
+    const connection = this.deps.gateway.resume(session.login, (login) => {
+      void this.deps.sessions.saveLogin(id, login);
+    });
+    return { id, summary: session.summary, connection };
   }
 
-  delete(id: string): boolean {
-    return this.sessions.delete(id);
+  async end(id: string): Promise<void> {
+    await this.deps.sessions.delete(id);
+    await this.deps.records.forget(id);
   }
 
-  sweep(): number {
-    let forgotten = 0;
-    for (const [id, session] of this.sessions) {
-      if (this.expired(session)) {
-        this.sessions.delete(id);
-        forgotten += 1;
-      }
-    }
-    return forgotten;
-  }
-
-  size(): number {
-    return this.sessions.size;
+  /** Forgets idle sessions and their records; answers how many. */
+  async sweep(): Promise<number> {
+    const forgotten = await this.deps.sessions.sweep();
+    for (const id of forgotten) await this.deps.records.forget(id);
+    return forgotten.length;
   }
 }
 
@@ -110,11 +77,11 @@ function endpointOf(
 }
 
 /** b2_authorize_account with the user's key (or the sandbox's), and what the user must know. */
-export async function connect(
+async function connect(
   gateway: B2Gateway,
   config: AppConfig,
   request: ConnectRequest,
-): Promise<{ connection: B2Connection; summary: AccountSummary }> {
+): Promise<{ login: B2Login; summary: AccountSummary }> {
   let connection: B2Connection;
   let endpoint: { s3Endpoint: string; s3Region: string };
   const sandbox = 'sandbox' in request;
@@ -154,5 +121,5 @@ export async function connect(
     s3Region: endpoint.s3Region,
     sandbox,
   };
-  return { connection, summary };
+  return { login: connection.login, summary };
 }

@@ -14,8 +14,10 @@ import type { AppConfig } from '../config';
 import { AppError, isAppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import { checkRenderable, type RenderFiles } from './render-files';
-import type { Session } from './session-service';
+import type { OpenSession } from './session-service';
+import type { SessionStore } from './session-store';
 import { newApplyRecord, type ApplyRecord } from './setup/apply-record';
+import type { ApplyRecords } from './setup/apply-records';
 import { createBucket, updateBucket } from './setup/bucket-step';
 import { neededCapabilities, requireCapabilities } from './setup/capability-check';
 import { requireConfirmations } from './setup/confirmations';
@@ -29,10 +31,27 @@ export interface SetupServiceDeps {
   gateway: B2Gateway;
   logger: Logger;
   renderFiles: RenderFiles;
+  sessions: SessionStore;
+  records: ApplyRecords;
+}
+
+/** An apply this process is running, by session and idempotencyKey. */
+interface InFlight {
+  fingerprint: string;
+  run: Promise<SetupResult>;
+}
+
+function keyReused(): AppError {
+  return new AppError(
+    422,
+    'idempotency_key_reused',
+    'This idempotencyKey was already used for a different setup. Start a new setup to get a new one.',
+    { field: 'idempotencyKey' },
+  );
 }
 
 export class SetupService {
-  private readonly running = new Set<Promise<unknown>>();
+  private readonly inFlight = new Map<string, InFlight>();
   private readonly keyCheck: KeyCheck;
 
   constructor(private readonly deps: SetupServiceDeps) {
@@ -41,60 +60,64 @@ export class SetupService {
 
   /** Resolves once no apply is in flight (graceful shutdown). */
   async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight.values()].map((f) => f.run));
+    }
   }
 
-  plan(session: Session, request: SetupRequest): Promise<Plan> {
+  plan(session: OpenSession, request: SetupRequest): Promise<Plan> {
     return buildPlan(this.deps.renderFiles, session, request);
   }
 
   // --- Apply ------------------------------------------------------------------------------------
-  async apply(session: Session, request: ApplyRequest): Promise<SetupResult> {
+  apply(session: OpenSession, request: ApplyRequest): Promise<SetupResult> {
     const fingerprint = fingerprintOf(request);
-    let record = session.applies.get(request.idempotencyKey);
-    if (record && record.fingerprint !== fingerprint) {
-      throw new AppError(
-        422,
-        'idempotency_key_reused',
-        'This idempotencyKey was already used for a different setup. Start a new setup to get a new one.',
-        { field: 'idempotencyKey' },
-      );
-    }
-    // A result is final, unless its key check could not finish: then a retry checks again.
-    if (record?.result && !record.recheck) return record.result;
+    const flightKey = `${session.id} ${request.idempotencyKey}`;
     // A duplicate sent while the first is still running waits for the first.
-    if (record?.running) return record.running;
-    // Before anything is saved or written: a destructive change needs the user's say-so.
-    if (!record?.bucket) await requireConfirmations(session, request);
-    if (!record) {
-      record = newApplyRecord(fingerprint);
-      this.remember(session, request.idempotencyKey, record);
+    const flying = this.inFlight.get(flightKey);
+    if (flying) {
+      return flying.fingerprint === fingerprint ? flying.run : Promise.reject(keyReused());
     }
-    const current = record;
-    session.busy += 1;
-    const run = this.run(session, request, current).finally(() => {
-      current.running = null;
-      session.busy -= 1;
-      this.running.delete(run);
+    const run = this.applyOnce(session, request, fingerprint).finally(() => {
+      this.inFlight.delete(flightKey);
     });
-    current.running = run;
-    this.running.add(run);
+    this.inFlight.set(flightKey, { fingerprint, run });
     return run;
   }
 
-  private remember(session: Session, idempotencyKey: string, record: ApplyRecord): void {
-    session.applies.set(idempotencyKey, record);
-    const max = this.deps.config.maxAppliesPerSession;
-    for (const [key, old] of session.applies) {
-      if (session.applies.size <= max) break;
-      if (!old.running) session.applies.delete(key);
+  private async applyOnce(
+    session: OpenSession,
+    request: ApplyRequest,
+    fingerprint: string,
+  ): Promise<SetupResult> {
+    const { sessions, records } = this.deps;
+    const release = await sessions.keepAlive(session.id);
+    try {
+      const found = await records.get(session.id, request.idempotencyKey);
+      if (found && found.fingerprint !== fingerprint) throw keyReused();
+      // A result is final, unless its key check could not finish: then a retry checks again.
+      if (found?.result && !found.recheck) return found.result;
+      // Before anything is saved or written: a destructive change needs the user's say-so.
+      if (!found?.bucket) await requireConfirmations(session, request);
+      const record = found ?? newApplyRecord(fingerprint);
+      const save = () => records.save(session.id, request.idempotencyKey, record);
+      await save();
+      try {
+        return await this.run(session, request, record, save);
+      } finally {
+        // What was sent and made so far, also when a step failed: the retry reads it.
+        await save();
+      }
+    } finally {
+      await release();
     }
   }
 
   private async run(
-    session: Session,
+    session: OpenSession,
     request: ApplyRequest,
     record: ApplyRecord,
+    save: () => Promise<void>,
   ): Promise<SetupResult> {
     // writeBuckets for an existing bucket is checked once we know it needs a change.
     requireCapabilities(session, neededCapabilities(request, request.bucket.mode === 'create'));
@@ -105,12 +128,15 @@ export class SetupService {
         request.bucket.mode === 'create'
           ? await createBucket(session, request, desiredRules(request), record)
           : await updateBucket(session, request, request.bucket.bucketId);
+      await save();
     }
     const bucket = record.bucket;
 
     try {
-      if (!record.key)
+      if (!record.key) {
         record.key = await createKey(session, request, bucket, record, this.deps.logger);
+        await save();
+      }
     } catch (error) {
       throw this.partWay(error, request, record);
     }

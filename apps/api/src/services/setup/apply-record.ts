@@ -1,10 +1,10 @@
-// What one idempotencyKey has done so far; a retry picks up from here.
+// What one idempotencyKey has done so far; a retry picks up from here. Plain data: it is kept in
+// an ApplyRecords store (apply-records.ts) between requests.
 import type { SetupResult } from '@b2wiz/shared';
 import type { B2Bucket, B2NewKey } from '../../b2/b2-types';
 
 export interface ApplyRecord {
   fingerprint: string;
-  running: Promise<SetupResult> | null;
   result: SetupResult | null;
   bucket: B2Bucket | null;
   /** A create_bucket was sent; its answer may have been lost. */
@@ -13,7 +13,7 @@ export interface ApplyRecord {
   /** A create_key was sent; its answer (and the secret) may have been lost. */
   keyCreateSent: boolean;
   /** Keys of the same name that existed before this apply (never removed by a resume). */
-  keysBefore: Set<string> | null;
+  keysBefore: string[] | null;
   /** The last key check failed for a passing reason (B2 busy, no answer): a retry checks again. */
   recheck: boolean;
   /** Marker files a check could not remove (id unknown when an upload's answer was lost). */
@@ -23,7 +23,6 @@ export interface ApplyRecord {
 export function newApplyRecord(fingerprint: string): ApplyRecord {
   return {
     fingerprint,
-    running: null,
     result: null,
     bucket: null,
     bucketCreateSent: false,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { sameBucketName, suggestBucketName, type SetupRequest } from '@b2wiz/shared';
 import type { B2Bucket, B2Connection } from '../../b2/b2-types';
 import { AppError, isAppError } from '../../errors/app-error';
-import type { Session } from '../session-service';
+import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import { neededCapabilities, requireCapabilities } from './capability-check';
 import { refusedOutright } from './refused-outright';
@@ -49,7 +49,7 @@ export async function existingBucket(conn: B2Connection, bucketId: string): Prom
 }
 
 export async function createBucket(
-  session: Session,
+  session: OpenSession,
   request: SetupRequest,
   desired: Desired,
   record: ApplyRecord,
@@ -98,7 +98,7 @@ export async function createBucket(
 }
 
 export async function updateBucket(
-  session: Session,
+  session: OpenSession,
   request: SetupRequest,
   bucketId: string,
 ): Promise<B2Bucket> {

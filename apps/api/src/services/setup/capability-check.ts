@@ -1,7 +1,7 @@
 // What the connected key must hold for a request, checked before any B2 write.
 import { WIZARD_CAPABILITIES, type SetupRequest } from '@b2wiz/shared';
 import { AppError } from '../../errors/app-error';
-import type { Session } from '../session-service';
+import type { OpenSession } from '../session-service';
 
 /** The capabilities this request needs from the connected key, with what each is for. */
 export function neededCapabilities(request: SetupRequest, bucketWrite: boolean): string[] {
@@ -14,7 +14,7 @@ export function neededCapabilities(request: SetupRequest, bucketWrite: boolean):
   return needed;
 }
 
-export function requireCapabilities(session: Session, needed: string[]): void {
+export function requireCapabilities(session: OpenSession, needed: string[]): void {
   const held = session.summary.capabilities;
   const missing = needed.filter((c) => !held.includes(c));
   if (missing.length === 0) return;

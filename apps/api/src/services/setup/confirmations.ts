@@ -7,13 +7,13 @@ import {
   type PlanWarning,
 } from '@b2wiz/shared';
 import { AppError } from '../../errors/app-error';
-import type { Session } from '../session-service';
+import type { OpenSession } from '../session-service';
 import { existingBucket } from './bucket-step';
 import { desiredRules } from './request-reading';
 import { OBJECT_LOCK_PERMANENT, ruleChangeWarnings } from './rule-warnings';
 
 /** 409 confirmation_needed, writing nothing, unless `confirm` lists every destructive change. */
-export async function requireConfirmations(session: Session, request: ApplyRequest): Promise<void> {
+export async function requireConfirmations(session: OpenSession, request: ApplyRequest): Promise<void> {
   const warnings: PlanWarning[] = [];
   if (request.bucket.mode === 'create') {
     if (request.bucket.objectLock) warnings.push(OBJECT_LOCK_PERMANENT);

@@ -3,7 +3,7 @@
 import { TARGET_PRESETS, type SetupRequest, type SetupResult } from '@b2wiz/shared';
 import type { B2Bucket, B2Connection, B2Gateway, B2NewKey } from '../../b2/b2-types';
 import type { AppConfig } from '../../config';
-import type { Session } from '../session-service';
+import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import { CheckList } from './check-list';
 import { nativeMarkerCheck } from './native-key-check';
@@ -17,7 +17,7 @@ export class KeyCheck {
   constructor(private readonly deps: { config: AppConfig; gateway: B2Gateway }) {}
 
   async run(
-    session: Session,
+    session: OpenSession,
     request: SetupRequest,
     bucket: B2Bucket,
     key: B2NewKey,

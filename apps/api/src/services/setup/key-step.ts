@@ -3,14 +3,14 @@
 import type { SetupRequest } from '@b2wiz/shared';
 import type { B2Bucket, B2Connection, B2NewKey } from '../../b2/b2-types';
 import type { Logger } from '../../logging/logger';
-import type { Session } from '../session-service';
+import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import { refusedOutright } from './refused-outright';
 import { keyInput, sameSet } from './request-reading';
 import { outcomeUnknown } from '../../b2/b2-call-error';
 
 export async function createKey(
-  session: Session,
+  session: OpenSession,
   request: SetupRequest,
   bucket: B2Bucket,
   record: ApplyRecord,
@@ -38,14 +38,12 @@ export async function createKey(
     // A key made by a try whose answer was lost has a secret nobody holds: remove it, so that
     // exactly one new key exists and the user has its secret.
     for (const stale of (await conn.listKeys()).filter(sameKey)) {
-      if (record.keysBefore?.has(stale.applicationKeyId)) continue;
+      if (record.keysBefore?.includes(stale.applicationKeyId)) continue;
       await deleteOrphanKey(conn, stale.applicationKeyId, logger);
     }
   } else if (!record.keyCreateSent && mayHaveTwins && canClean) {
     // Note the twins that exist now, so a resume spares them.
-    record.keysBefore = new Set(
-      (await conn.listKeys()).filter(sameKey).map((k) => k.applicationKeyId),
-    );
+    record.keysBefore = (await conn.listKeys()).filter(sameKey).map((k) => k.applicationKeyId);
   }
   record.keyCreateSent = true;
   try {

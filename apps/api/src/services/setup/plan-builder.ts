@@ -15,20 +15,20 @@ import {
   type SetupRequest,
 } from '@b2wiz/shared';
 import { checkRenderable, type RenderFiles } from '../render-files';
-import type { Session } from '../session-service';
+import type { OpenSession } from '../session-service';
 import { bucketTakenByYou, existingBucket, ownBucketNamed } from './bucket-step';
 import { neededCapabilities, requireCapabilities } from './capability-check';
 import { describeCors, describeLifecycle, desiredRules, keyInput } from './request-reading';
 import { rulesMatch } from './rule-match';
 import { OBJECT_LOCK_PERMANENT, accessWarning, ruleChangeWarnings } from './rule-warnings';
 
-export function endpointOf(session: Session): ConfigValues['endpoint'] {
+export function endpointOf(session: OpenSession): ConfigValues['endpoint'] {
   return { s3Endpoint: session.summary.s3Endpoint, s3Region: session.summary.s3Region };
 }
 
 export async function buildPlan(
   renderFiles: RenderFiles,
-  session: Session,
+  session: OpenSession,
   request: SetupRequest,
 ): Promise<Plan> {
   const conn = session.connection;

@@ -3,7 +3,7 @@
 // may not take is "not checked"; a marker a lost answer may have left is removed natively.
 import { randomBytes } from 'node:crypto';
 import type { B2Bucket, B2Connection, B2Gateway, B2NewKey } from '../../b2/b2-types';
-import type { Session } from '../session-service';
+import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import type { CheckList } from './check-list';
 import { MARKER_CONTENT, removeLeftoverMarkers } from './marker-cleanup';
@@ -11,7 +11,7 @@ import { outcomeUnknown } from '../../b2/b2-call-error';
 
 export async function s3KeyCheck(
   gateway: B2Gateway,
-  session: Session,
+  session: OpenSession,
   bucket: B2Bucket,
   key: B2NewKey,
   /** What the new key holds, as B2 answered its sign-in. */
