@@ -1,9 +1,9 @@
 // Web: the production build's initial JS and CSS (what index.html loads: scripts, modulepreloads,
 // stylesheets), gzipped at level 9; and Lighthouse's performance and accessibility scores of the
 // first step (/), as `npm start` serves it (apps/api/src/server.ts with the built app).
-// Budgets: initial JS <= 120 KB gzipped (KB = 1024 bytes); Lighthouse, mobile preset (the default,
-// simulated slow 4G and 4x CPU slowdown): performance >= 95 (median of 3 runs), accessibility 100.
-// The desktop preset's scores are printed beside them.
+// Budgets: initial JS <= 80 KB gzipped (KB = 1024 bytes); Lighthouse, mobile preset (the default,
+// simulated slow 4G and 4x CPU slowdown), five runs: performance median >= 98 and no run below 95,
+// accessibility 100. The desktop preset's scores are printed beside them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { median, round } from './lib/stats';
 import { buildWeb, entryComposition, initialAssets } from './lib/web-build';
 
 const KB = 1024;
-const MOBILE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const MOBILE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 
 await runBench('web', async (bench) => {
   buildWeb();
@@ -31,7 +31,7 @@ await runBench('web', async (bench) => {
     'initial JS, gzip -9',
     round(jsGzip / KB, 2),
     'KB',
-    { op: '<=', limit: 120 },
+    { op: '<=', limit: 80 },
     `${jsGzip} bytes; ${round(total('js', 'bytes') / KB, 1)} KB minified`,
   );
   bench.add(
@@ -88,12 +88,21 @@ await runBench('web', async (bench) => {
       );
     }
   }
+  const scores = mobile.map((r) => r.performance);
+  console.log(`  lighthouse mobile performance, ${scores.length} runs: ${scores.join(', ')}`);
   bench.add(
-    'Lighthouse mobile performance (median)',
-    median(mobile.map((r) => r.performance)),
+    `Lighthouse mobile performance (median of ${scores.length})`,
+    median(scores),
+    'score',
+    { op: '>=', limit: 98 },
+    `runs: ${scores.join(', ')}`,
+  );
+  bench.add(
+    'Lighthouse mobile performance (lowest run)',
+    Math.min(...scores),
     'score',
     { op: '>=', limit: 95 },
-    `runs: ${mobile.map((r) => r.performance).join(', ')}`,
+    `runs: ${scores.join(', ')}`,
   );
   bench.add(
     'Lighthouse mobile accessibility',

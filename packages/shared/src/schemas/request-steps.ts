@@ -6,16 +6,9 @@ import { corsOriginProblem, corsRulesProblems } from '../rules/cors-rules';
 import { KEY_MAX_VALID_DAYS, keyNameProblem } from '../rules/key-name';
 import { lifecycleRulesProblems, MAX_LIFECYCLE_DAYS } from '../rules/lifecycle-rules';
 import { KEY_ACCESS } from '../presets/capabilities';
+import { TARGETS } from './target-values';
 
-export const TARGETS = [
-  'litestream',
-  'jetbackup',
-  'laravel',
-  'rclone',
-  'restic',
-  'aws-cli',
-  'other',
-] as const;
+export { TARGETS };
 export const targetSchema = z.enum(TARGETS, { error: 'Choose what you are setting up.' });
 export type Target = z.infer<typeof targetSchema>;
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { configNameProblem } from '../rules/config-name';
 import { hasControlCharacter } from '../rules/control-characters';
 import { corsOriginSchema, refineWith } from './request-steps';
+import { TARGET_OPTION_DEFAULTS as DEFAULTS } from './target-values';
+
+export { TARGET_OPTION_DEFAULTS } from './target-values';
 
 // --- Target options -----------------------------------------------------------------------------
 const relativePath = (label: string) =>
@@ -39,10 +42,10 @@ export const targetOptionsSchema = z.object({
     .object({
       dbPath: absolutePath('The database path')
         .refine((p) => !p.includes('$'), LITESTREAM_NO_DOLLAR)
-        .default('/var/lib/app/app.db'),
+        .default(DEFAULTS.litestream.dbPath),
       replicaPath: relativePath('The replica path')
         .refine((p) => !p.includes('$'), LITESTREAM_NO_DOLLAR)
-        .default('app.db'),
+        .default(DEFAULTS.litestream.replicaPath),
     })
     .optional(),
   jetbackup: z
@@ -55,24 +58,30 @@ export const targetOptionsSchema = z.object({
           (name) => !hasControlCharacter(name),
           "The destination name can't contain control characters.",
         )
-        .default('Backblaze B2'),
-      backupDirectory: relativePath('The backup directory').default('jetbackup'),
+        .default(DEFAULTS.jetbackup.destinationName),
+      backupDirectory: relativePath('The backup directory').default(
+        DEFAULTS.jetbackup.backupDirectory,
+      ),
     })
     .optional(),
   laravel: z
     .object({
       appUrl: corsOriginSchema.optional(),
-      diskName: profileName('Disk name').default('b2'),
+      diskName: profileName('Disk name').default(DEFAULTS.laravel.diskName),
     })
     .optional(),
-  rclone: z.object({ remoteName: profileName('Remote name').default('b2') }).optional(),
+  rclone: z
+    .object({ remoteName: profileName('Remote name').default(DEFAULTS.rclone.remoteName) })
+    .optional(),
   restic: z
     .object({
       repositoryPath: relativePath('The repository path')
         .min(1, 'Enter a repository path.')
-        .default('restic'),
+        .default(DEFAULTS.restic.repositoryPath),
     })
     .optional(),
-  awsCli: z.object({ profile: profileName('Profile name').default('b2') }).optional(),
+  awsCli: z
+    .object({ profile: profileName('Profile name').default(DEFAULTS.awsCli.profile) })
+    .optional(),
 });
 export type TargetOptions = z.infer<typeof targetOptionsSchema>;

@@ -1,7 +1,7 @@
 // A set of radio buttons in a fieldset with a legend. Values may be strings, numbers or booleans,
-// so forms use it through FormRadioGroup (react-hook-form's controller) rather than register().
+// so react-hook-form's forms use it through FormRadioGroup (form-radio-group.tsx, its controller)
+// rather than register(). This file needs no form library, so the first step draws without one.
 import { useId, type ReactNode, type Ref } from 'react';
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 
 export interface RadioOption<V extends string | number | boolean> {
   value: V;
@@ -92,30 +92,5 @@ export function RadioGroup<V extends string | number | boolean>({
         </p>
       )}
     </fieldset>
-  );
-}
-
-type FormRadioGroupProps<F extends FieldValues, V extends string | number | boolean> = Omit<
-  RadioGroupProps<V>,
-  'name' | 'value' | 'onChange' | 'onBlur' | 'error' | 'inputRef'
-> & { control: Control<F>; name: FieldPath<F> };
-
-/** A RadioGroup bound to one field of a react-hook-form form, with the field's error. */
-export function FormRadioGroup<F extends FieldValues, V extends string | number | boolean>({
-  control,
-  name,
-  ...group
-}: FormRadioGroupProps<F, V>) {
-  const { field, fieldState } = useController({ control, name });
-  return (
-    <RadioGroup<V>
-      {...group}
-      name={field.name}
-      value={field.value as V | undefined}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      inputRef={field.ref}
-      error={fieldState.error?.message}
-    />
   );
 }

@@ -1,5 +1,6 @@
 // One form per step over the shared step schemas (never redeclared here): the value types the
-// forms hold, what each form starts from, and the resolver that validates it.
+// forms hold, how each is prepared for its schema, and the resolver that validates it. (The first
+// step's starting values are in target-defaults.ts, apart from zod.)
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   bucketStepSchema,
@@ -8,7 +9,6 @@ import {
   keyStepSchema,
   lifecycleStepSchema,
   setupRequestFields,
-  targetOptionsSchema,
   type Target,
   type TargetOptions,
 } from '@b2wiz/shared';
@@ -83,21 +83,6 @@ const OPTION_KEYS: Record<Target, keyof TargetOptions | null> = {
   'aws-cli': 'awsCli',
   other: null,
 };
-
-/** Every target's options at their shared defaults, so each can be shown filled in. */
-export function defaultTargetForm(): TargetForm {
-  return {
-    target: undefined,
-    options: targetOptionsSchema.parse({
-      litestream: {},
-      jetbackup: {},
-      laravel: {},
-      rclone: {},
-      restic: {},
-      awsCli: {},
-    }),
-  };
-}
 
 export const targetForm: StepForm<TargetForm, TargetFormOutput> = {
   schema: targetFormSchema,

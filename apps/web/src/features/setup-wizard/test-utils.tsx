@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { defaultTargetForm } from './step-forms';
+import { defaultTargetForm } from './target-defaults';
 import { sandboxAccount } from './test-fixtures';
 import { WizardProvider, WizardStore, type WizardState } from './wizard-store';
 

@@ -1,14 +1,25 @@
 // What every step form does beside validation: keep what was typed when the step is left, and
 // show errors the server sent for its fields.
 import { useEffect } from 'react';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
 import type { Drafts } from './step-forms';
 import type { FormStepId } from './wizard-steps';
 import { type ServerFieldError, useWizardStore } from './wizard-store';
 
-export function useStepForm<S extends FormStepId, F extends FieldValues, C, O>(
+/** What this needs of a form: react-hook-form's, or the first step's own (use-target-form.ts). */
+export interface StepFormMethods {
+  getValues(): FieldValues;
+  setError(
+    name: string,
+    error: { type: string; message: string },
+    options?: { shouldFocus: boolean },
+  ): void;
+  trigger(): Promise<boolean>;
+}
+
+export function useStepForm<S extends FormStepId>(
   step: S,
-  form: UseFormReturn<F, C, O>,
+  form: StepFormMethods,
   onServerErrors?: (errors: ServerFieldError[]) => void,
 ): void {
   const store = useWizardStore();
@@ -25,7 +36,7 @@ export function useStepForm<S extends FormStepId, F extends FieldValues, C, O>(
       return;
     }
     errors.forEach((error, index) => {
-      const name = (error.name === '' ? 'root.serverError' : error.name) as Path<F>;
+      const name = error.name === '' ? 'root.serverError' : error.name;
       setError(name, { type: 'server', message: error.message }, { shouldFocus: index === 0 });
     });
     onServerErrors?.(errors);

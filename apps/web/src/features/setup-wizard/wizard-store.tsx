@@ -1,9 +1,9 @@
 // The wizard's state, in memory only: drafts per step, the connected account and the setup
 // result with the new key's secret. Nothing here is ever written to storage or to the address.
-import type { AccountSummary, BucketSummary, SetupResult } from '@b2wiz/shared';
+import type { AccountSummary, BucketSummary, SetupResult, Target } from '@b2wiz/shared';
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { randomId } from '../../lib/random-id';
-import { type Drafts, type TargetForm, parseForm, targetForm } from './step-forms';
+import type { Drafts, TargetForm } from './step-forms';
 import type { FormStepId, StepId } from './wizard-steps';
 
 /** A server's word about one field, waiting for its step's form to show it. */
@@ -81,30 +81,41 @@ export class WizardStore {
     this.set({ drafts: { ...this.state.drafts, [step]: structuredClone(values) } }, false);
   }
 
-  /** A step's validated values, after Next. */
-  saveDraft<S extends FormStepId>(step: S, values: Drafts[S]): void {
-    let drafts: Drafts = { ...this.state.drafts, [step]: structuredClone(values) };
-    let submitted = this.state.submitted.includes(step)
-      ? this.state.submitted
-      : [...this.state.submitted, step];
-    if (step === 'target') {
-      const before = parseForm(targetForm, this.state.drafts.target, undefined)?.target;
-      const after = (values as TargetForm).target;
-      if (before !== undefined && before !== after) {
-        // The new target brings its own defaults; only the bucket's name and choice stay.
-        const bucket = drafts.bucket;
-        drafts = {
-          target: drafts.target,
-          bucket: bucket && {
-            mode: bucket.mode,
-            name: bucket.name,
-            bucketId: bucket.bucketId,
-          },
-        };
-        submitted = submitted.filter((s) => s === 'target' || s === 'bucket');
-      }
+  /** A later step's validated values, after Next (the tool's have saveTarget). */
+  saveDraft<S extends Exclude<FormStepId, 'target'>>(step: S, values: Drafts[S]): void {
+    this.set({
+      drafts: { ...this.state.drafts, [step]: structuredClone(values) },
+      submitted: this.withSubmitted(step),
+    });
+  }
+
+  /**
+   * The tool step's validated values, after Next. `before` is the tool its draft chose while that
+   * draft was valid (undefined when it was not): the step checks it, so this store needs no zod.
+   */
+  saveTarget(values: TargetForm, before: Target | undefined): void {
+    let drafts: Drafts = { ...this.state.drafts, target: structuredClone(values) };
+    let submitted = this.withSubmitted('target');
+    if (before !== undefined && before !== values.target) {
+      // The new target brings its own defaults; only the bucket's name and choice stay.
+      const bucket = drafts.bucket;
+      drafts = {
+        target: drafts.target,
+        bucket: bucket && {
+          mode: bucket.mode,
+          name: bucket.name,
+          bucketId: bucket.bucketId,
+        },
+      };
+      submitted = submitted.filter((s) => s === 'target' || s === 'bucket');
     }
     this.set({ drafts, submitted });
+  }
+
+  private withSubmitted(step: FormStepId): readonly FormStepId[] {
+    return this.state.submitted.includes(step)
+      ? this.state.submitted
+      : [...this.state.submitted, step];
   }
 
   setAccount(account: AccountSummary | null): void {

@@ -6,7 +6,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { Field } from '../../../../components/ui/field';
 import { TextInput } from '../../../../components/ui/text-input';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { AlwaysOnEncryption } from '../../components/encryption-status';
 import type { BucketForm, FormContext } from '../../step-forms';
 

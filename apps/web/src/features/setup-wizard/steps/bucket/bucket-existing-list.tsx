@@ -3,7 +3,7 @@ import type { BucketStep as BucketStepValues, BucketSummary } from '@b2wiz/share
 import type { UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { bucketTypeName } from '../../bucket-type-name';
 import { BucketEncryption } from '../../components/encryption-status';
 import { ServerErrorAlert } from '../../components/server-error-alert';

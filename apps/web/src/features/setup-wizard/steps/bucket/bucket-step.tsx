@@ -6,7 +6,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { randomId } from '../../../../lib/random-id';
 import { useBuckets } from '../../use-buckets';
 import { StepActions } from '../../components/step-actions';

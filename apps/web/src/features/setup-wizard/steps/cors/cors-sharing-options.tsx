@@ -3,7 +3,7 @@ import type { CorsStep as CorsStepValues } from '@b2wiz/shared';
 import type { UseFormReturn } from 'react-hook-form';
 import { CheckboxField, Field } from '../../../../components/ui/field';
 import { TextInput } from '../../../../components/ui/text-input';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { trimOrigin } from '../../cors-rule-fields';
 import type { CorsForm, FormContext } from '../../step-forms';
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildSetupRequest } from '../../build-setup-request';
-import { defaultTargetForm } from '../../step-forms';
+import { defaultTargetForm } from '../../target-defaults';
 import { bucketWith, SHOP_UPLOADS } from '../../test-buckets';
 import { litestreamState, renderStep, wizardState } from '../../test-utils';
 import type { WizardState } from '../../wizard-store';

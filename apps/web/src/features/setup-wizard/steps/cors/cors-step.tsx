@@ -8,7 +8,7 @@ import {
   toolNameInSentence,
 } from '@b2wiz/shared';
 import { Alert } from '../../../../components/ui/alert';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { useBuckets } from '../../use-buckets';
 import { chosenExistingBucket } from '../../chosen-bucket';
 import { CorsRuleLines } from '../../components/rule-lines';

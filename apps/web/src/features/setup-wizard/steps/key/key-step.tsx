@@ -9,7 +9,7 @@ import {
 import { Alert } from '../../../../components/ui/alert';
 import { CheckboxField, Field } from '../../../../components/ui/field';
 import { NumberInput, TextInput } from '../../../../components/ui/text-input';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
 import { whyKeyDefault } from '../../defaults-explained';

@@ -7,7 +7,7 @@ import {
 } from '@b2wiz/shared';
 import { Field } from '../../../../components/ui/field';
 import { NumberInput } from '../../../../components/ui/text-input';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
+import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { useBuckets } from '../../use-buckets';
 import { chosenExistingBucket } from '../../chosen-bucket';
 import { LifecycleRuleLines } from '../../components/rule-lines';

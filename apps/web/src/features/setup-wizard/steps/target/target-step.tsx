@@ -1,31 +1,22 @@
 import { TARGET_PRESETS, TARGETS, type Target } from '@b2wiz/shared';
 import type { ReactNode } from 'react';
-import { useForm, type UseFormReturn } from 'react-hook-form';
 import { Field } from '../../../../components/ui/field';
+import { RadioGroup } from '../../../../components/ui/radio-group';
 import { TextInput } from '../../../../components/ui/text-input';
-import { FormRadioGroup } from '../../../../components/ui/radio-group';
 import { StepActions } from '../../components/step-actions';
 import { StepLayout } from '../../components/step-layout';
-import {
-  defaultTargetForm,
-  stepResolver,
-  targetForm,
-  type FormContext,
-  type TargetForm,
-  type TargetFormOutput,
-} from '../../step-forms';
+import { defaultTargetForm } from '../../target-defaults';
 import { useSandboxOffered } from '../../use-sandbox-offered';
 import { useStepForm } from '../../use-step-form';
 import { useNextStep } from '../../use-next-step';
 import { useWizardState, useWizardStore } from '../../wizard-store';
-
-type Form = UseFormReturn<TargetForm, FormContext | undefined, TargetFormOutput>;
+import { type TargetFormControl, useTargetForm } from './use-target-form';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
-function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
-  const { register } = form;
-  const errors = form.formState.errors.options;
+function TargetOptionsFields({ target, form }: { target: Target; form: TargetFormControl }) {
+  const { text } = form;
+  const errors = form.errors.options;
   let fields: ReactNode = null;
   switch (target) {
     case 'litestream':
@@ -36,16 +27,14 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             description="The full path of the SQLite file on your server: the database Litestream backs up. Change it if your database is somewhere else."
             error={errors?.litestream?.dbPath?.message}
           >
-            {(control) => <TextInput {...control} {...register('options.litestream.dbPath')} />}
+            {(control) => <TextInput {...control} {...text('options.litestream.dbPath')} />}
           </Field>
           <Field
             label="Folder in the bucket"
             description="Where in the bucket the copies go, without a leading '/'."
             error={errors?.litestream?.replicaPath?.message}
           >
-            {(control) => (
-              <TextInput {...control} {...register('options.litestream.replicaPath')} />
-            )}
+            {(control) => <TextInput {...control} {...text('options.litestream.replicaPath')} />}
           </Field>
         </>
       );
@@ -58,18 +47,14 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             description="The name JetBackup shows for this destination, at most 40 characters."
             error={errors?.jetbackup?.destinationName?.message}
           >
-            {(control) => (
-              <TextInput {...control} {...register('options.jetbackup.destinationName')} />
-            )}
+            {(control) => <TextInput {...control} {...text('options.jetbackup.destinationName')} />}
           </Field>
           <Field
             label="Backup directory"
             description="The folder inside the bucket for the backups, without a leading '/'."
             error={errors?.jetbackup?.backupDirectory?.message}
           >
-            {(control) => (
-              <TextInput {...control} {...register('options.jetbackup.backupDirectory')} />
-            )}
+            {(control) => <TextInput {...control} {...text('options.jetbackup.backupDirectory')} />}
           </Field>
         </>
       );
@@ -86,7 +71,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
               <TextInput
                 {...control}
                 type="url"
-                {...register('options.laravel.appUrl', { setValueAs: emptyToUndefined })}
+                {...text('options.laravel.appUrl', emptyToUndefined)}
               />
             )}
           </Field>
@@ -95,7 +80,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
             description="The name of the disk in config/filesystems.php."
             error={errors?.laravel?.diskName?.message}
           >
-            {(control) => <TextInput {...control} {...register('options.laravel.diskName')} />}
+            {(control) => <TextInput {...control} {...text('options.laravel.diskName')} />}
           </Field>
         </>
       );
@@ -107,7 +92,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
           description="What you will type in rclone commands, as in rclone ls b2:bucket."
           error={errors?.rclone?.remoteName?.message}
         >
-          {(control) => <TextInput {...control} {...register('options.rclone.remoteName')} />}
+          {(control) => <TextInput {...control} {...text('options.rclone.remoteName')} />}
         </Field>
       );
       break;
@@ -118,7 +103,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
           description="Where restic keeps its repository inside the bucket, without a leading '/'."
           error={errors?.restic?.repositoryPath?.message}
         >
-          {(control) => <TextInput {...control} {...register('options.restic.repositoryPath')} />}
+          {(control) => <TextInput {...control} {...text('options.restic.repositoryPath')} />}
         </Field>
       );
       break;
@@ -129,7 +114,7 @@ function TargetOptionsFields({ target, form }: { target: Target; form: Form }) {
           description="The profile you pass to the aws command, as in aws --profile b2."
           error={errors?.awsCli?.profile?.message}
         >
-          {(control) => <TextInput {...control} {...register('options.awsCli.profile')} />}
+          {(control) => <TextInput {...control} {...text('options.awsCli.profile')} />}
         </Field>
       );
       break;
@@ -154,18 +139,15 @@ export function TargetStep() {
   const { drafts } = useWizardState();
   // Opened from Review's "Change": straight back there (the connection stays).
   const next = useNextStep('connect');
-  const form = useForm<TargetForm, FormContext | undefined, TargetFormOutput>({
-    mode: 'onChange',
-    resolver: stepResolver(targetForm),
-    defaultValues: drafts.target ?? defaultTargetForm(),
-  });
+  const form = useTargetForm(drafts.target ?? defaultTargetForm());
   useStepForm('target', form);
   // Asked now, so the Connect step knows at once whether to offer the sandbox.
   useSandboxOffered();
-  const target = form.watch('target');
+  const target = form.values.target;
 
-  const onNext = form.handleSubmit(() => {
-    store.saveDraft('target', form.getValues());
+  const onNext = form.handleSubmit((check) => {
+    // A different tool than the draft's valid one resets the later steps to its defaults.
+    store.saveTarget(form.getValues(), check.validTarget(store.getState().drafts.target));
     next.go();
   });
 
@@ -180,9 +162,8 @@ export function TargetStep() {
       }
     >
       <form noValidate onSubmit={onNext}>
-        <FormRadioGroup
-          control={form.control}
-          name="target"
+        <RadioGroup<Target>
+          {...form.targetRadios()}
           legend="Tool"
           options={TARGETS.map((t) => ({
             value: t,
