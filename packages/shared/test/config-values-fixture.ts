@@ -5,6 +5,16 @@ import type { Target } from '../src/schemas/setup-request';
 export const KEY_ID = '004a1b2c3d4e5f60000000001';
 export const SECRET = 'K004abc/def+ghi';
 
+/** targetOptionsSchema input naming every target with no options given: each gets its defaults. */
+export const EVERY_TARGET_UNSET = {
+  litestream: {},
+  jetbackup: {},
+  laravel: {},
+  rclone: {},
+  restic: {},
+  awsCli: {},
+};
+
 export function configValues(target: Target = 'litestream'): ConfigValues {
   return {
     target,

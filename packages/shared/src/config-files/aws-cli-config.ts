@@ -2,7 +2,7 @@
 // profile.
 // Comments go on their own lines: the AWS CLI keeps a trailing comment as part of the value.
 import type { GeneratedFile } from '../schemas/api';
-import { commentText, iniValue } from './config-quoting';
+import { bucketInComment, iniLines } from './config-quoting';
 import { configName, MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
@@ -20,9 +20,8 @@ function profileOf(values: ConfigValues): string {
 export function awsCliConfig(values: ConfigValues): GeneratedFile {
   const profile = profileOf(values);
   const endpoint = parseEndpoint(values);
-  const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', CONFIG_FILENAME);
-  const ini = (name: string, value: string, field: string) =>
-    `${name} = ${iniValue(value, field, CONFIG_FILENAME)}`;
+  const bucket = bucketInComment(values, CONFIG_FILENAME);
+  const ini = iniLines(CONFIG_FILENAME);
   // The default profile is [default] in the config file; every other one is [profile NAME].
   const section = profile === 'default' ? '[default]' : `[profile ${profile}]`;
   const profileFlag = profile === 'default' ? '' : ` --profile ${profile}`;
@@ -45,8 +44,7 @@ export function awsCliConfig(values: ConfigValues): GeneratedFile {
 
 export function awsCliCredentialsConfig(values: ConfigValues): GeneratedFile {
   const profile = profileOf(values);
-  const ini = (name: string, value: string, field: string) =>
-    `${name} = ${iniValue(value, field, CREDENTIALS_FILENAME)}`;
+  const ini = iniLines(CREDENTIALS_FILENAME);
   return textFile('aws-cli', CREDENTIALS_FILENAME, MEDIA_TYPES.text, [
     `# Add this to ~/.aws/credentials; the settings are in ${CONFIG_FILENAME}.`,
     '# It holds the application key: keep the file private.',

@@ -1,6 +1,6 @@
 // b2-credentials.env: every value a tool may ask for, under the names the b2 CLI and Terraform read.
 import type { GeneratedFile } from '../schemas/api';
-import { commentText, dotenvValue } from './config-quoting';
+import { bucketInComment, dotenvLines } from './config-quoting';
 import { MEDIA_TYPES, parseEndpoint, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
@@ -8,9 +8,8 @@ const FILENAME = 'b2-credentials.env';
 
 export function b2CredentialsConfig(values: ConfigValues): GeneratedFile {
   const endpoint = parseEndpoint(values);
-  const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', FILENAME);
-  const env = (name: string, value: string, field: string) =>
-    `${name}=${dotenvValue(value, field, FILENAME)}`;
+  const bucket = bucketInComment(values, FILENAME);
+  const env = dotenvLines(FILENAME);
   return textFile('other', FILENAME, MEDIA_TYPES.text, [
     `# Backblaze B2 values for the bucket ${bucket}.`,
     '# This file holds the application key: keep it private.',

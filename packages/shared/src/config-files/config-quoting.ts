@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import { hasControlCharacter, isControlCharacter } from '../rules/control-characters';
 import { ConfigValueError } from './config-values';
+import type { ConfigValues } from './types';
 
 const FIELD_LABELS: Record<string, string> = {
   'key.applicationKeyId': 'The application key ID',
@@ -66,6 +67,14 @@ export function iniValue(value: string, field: string, filename: string): string
   return value;
 }
 
+/** Writes one setting of a config file: `name` with `value`, which comes from the request's `field`. */
+export type SettingLine = (name: string, value: string, field: string) => string;
+
+/** `name = value` lines for the INI file `filename`, each value checked by iniValue. */
+export function iniLines(filename: string): SettingLine {
+  return (name, value, field) => `${name} = ${iniValue(value, field, filename)}`;
+}
+
 const PLAIN_WORD = /^[A-Za-z0-9_./:+=@%,-]*$/;
 
 /**
@@ -79,6 +88,11 @@ export function dotenvValue(value: string, field: string, filename: string): str
   if (PLAIN_WORD.test(value)) return value;
   if (value.includes("'")) refuse(field, filename, "contains a ' quote");
   return `'${value}'`;
+}
+
+/** `NAME=value` lines for the .env file `filename`, each value written by dotenvValue. */
+export function dotenvLines(filename: string): SettingLine {
+  return (name, value, field) => `${name}=${dotenvValue(value, field, filename)}`;
 }
 
 /** A POSIX shell word in single quotes; `'` becomes `'\''`. */
@@ -96,6 +110,11 @@ export function commentText(value: string, field: string, filename: string): str
   if (hasControlCharacter(value))
     refuse(field, filename, 'contains a line break or control character');
   return value;
+}
+
+/** The bucket's name, for a comment line of `filename`. */
+export function bucketInComment(values: ConfigValues, filename: string): string {
+  return commentText(values.bucket.bucketName, 'bucket.bucketName', filename);
 }
 
 /** A Markdown code span that shows `value` as it is; control characters are shown as \uXXXX. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configErrorOf } from '../../test/config-error';
-import { configValues } from '../../test/config-values-fixture';
+import { configValues, EVERY_TARGET_UNSET } from '../../test/config-values-fixture';
 import { targetOptionsSchema } from '../schemas/setup-request';
 import { DEFAULT_TARGET_OPTIONS, parseEndpoint, targetOptions } from './config-values';
 
@@ -11,16 +11,7 @@ const withEndpoint = (s3Endpoint: string, s3Region = 'us-west-004') => ({
 
 describe('DEFAULT_TARGET_OPTIONS', () => {
   it('are the schema defaults', () => {
-    expect(DEFAULT_TARGET_OPTIONS).toEqual(
-      targetOptionsSchema.parse({
-        litestream: {},
-        jetbackup: {},
-        laravel: {},
-        rclone: {},
-        restic: {},
-        awsCli: {},
-      }),
-    );
+    expect(DEFAULT_TARGET_OPTIONS).toEqual(targetOptionsSchema.parse(EVERY_TARGET_UNSET));
   });
 });
 

@@ -3,7 +3,7 @@
 // the same variables and fixes path style and the checksum settings in code, so they survive
 // `php artisan config:cache`.
 import type { GeneratedFile } from '../schemas/api';
-import { commentText, dotenvValue } from './config-quoting';
+import { bucketInComment, dotenvLines } from './config-quoting';
 import { configName, MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
@@ -23,9 +23,8 @@ function diskNameOf(values: ConfigValues): string {
 export function laravelEnvConfig(values: ConfigValues): GeneratedFile {
   const endpoint = parseEndpoint(values);
   const disk = diskNameOf(values);
-  const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', ENV_FILENAME);
-  const env = (name: string, value: string, field: string) =>
-    `${name}=${dotenvValue(value, field, ENV_FILENAME)}`;
+  const bucket = bucketInComment(values, ENV_FILENAME);
+  const env = dotenvLines(ENV_FILENAME);
   const diskNote =
     disk === 's3'
       ? `# ${DISK_FILENAME} sets up the 's3' disk so these settings survive php artisan config:cache.`
@@ -51,7 +50,7 @@ export function laravelEnvConfig(values: ConfigValues): GeneratedFile {
 
 export function laravelDiskConfig(values: ConfigValues): GeneratedFile {
   const disk = diskNameOf(values);
-  const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', DISK_FILENAME);
+  const bucket = bucketInComment(values, DISK_FILENAME);
   const where =
     disk === 's3'
       ? "Replace the 's3' entry in the 'disks' array"

@@ -1,7 +1,7 @@
 // litestream.yml (docs/targets.md "Litestream"): a one-item `replicas:` list, which Litestream 0.3
 // and 0.5 both read.
 import type { GeneratedFile } from '../schemas/api';
-import { commentText, shellWord, yamlScalar } from './config-quoting';
+import { bucketInComment, commentText, shellWord, yamlScalar } from './config-quoting';
 import {
   ConfigValueError,
   MEDIA_TYPES,
@@ -34,7 +34,7 @@ export function litestreamConfig(values: ConfigValues): GeneratedFile {
       );
     }
   }
-  const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', FILENAME);
+  const bucket = bucketInComment(values, FILENAME);
   const db = shellWord(commentText(dbPath, 'options.litestream.dbPath', FILENAME));
   return textFile('litestream', FILENAME, MEDIA_TYPES.yaml, [
     `# Litestream: continuous backup of a SQLite database to the Backblaze B2 bucket ${bucket}.`,

@@ -2,7 +2,7 @@
 // for one key.
 // Comments go on their own lines: rclone keeps a trailing comment as part of the value.
 import type { GeneratedFile } from '../schemas/api';
-import { commentText, iniValue } from './config-quoting';
+import { bucketInComment, iniLines } from './config-quoting';
 import { configName, MEDIA_TYPES, parseEndpoint, targetOptions, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
@@ -16,9 +16,8 @@ export function rcloneConfig(values: ConfigValues): GeneratedFile {
   );
   const s3Remote = `${remoteName}-s3`;
   const endpoint = parseEndpoint(values);
-  const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', FILENAME);
-  const ini = (name: string, value: string, field: string) =>
-    `${name} = ${iniValue(value, field, FILENAME)}`;
+  const bucket = bucketInComment(values, FILENAME);
+  const ini = iniLines(FILENAME);
   const keyId = ini('account', values.key.applicationKeyId, 'key.applicationKeyId');
   const key = ini('key', values.key.applicationKey, 'key.applicationKey');
   return textFile('rclone', FILENAME, MEDIA_TYPES.text, [

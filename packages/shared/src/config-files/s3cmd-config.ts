@@ -1,7 +1,7 @@
 // s3cmd's .s3cfg (docs/targets.md "AWS CLI and s3cmd"), path style: host_bucket is the endpoint
 // host itself.
 import type { GeneratedFile } from '../schemas/api';
-import { commentText, iniValue } from './config-quoting';
+import { bucketInComment, iniLines } from './config-quoting';
 import { MEDIA_TYPES, parseEndpoint, textFile } from './config-values';
 import type { ConfigValues } from './types';
 
@@ -9,9 +9,8 @@ const FILENAME = '.s3cfg';
 
 export function s3cmdConfig(values: ConfigValues): GeneratedFile {
   const endpoint = parseEndpoint(values);
-  const bucket = commentText(values.bucket.bucketName, 'bucket.bucketName', FILENAME);
-  const ini = (name: string, value: string, field: string) =>
-    `${name} = ${iniValue(value, field, FILENAME)}`;
+  const bucket = bucketInComment(values, FILENAME);
+  const ini = iniLines(FILENAME);
   return textFile('aws-cli', FILENAME, MEDIA_TYPES.text, [
     `# s3cmd settings for the Backblaze B2 bucket ${bucket}. Save as ~/.s3cfg, or pass`,
     `# -c with this file's path. Then try: s3cmd ls s3://${bucket}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { configValues } from '../../test/config-values-fixture';
 import {
   accountSummarySchema,
   bucketListSchema,
@@ -75,17 +76,8 @@ describe('connectRequestSchema', () => {
   });
 });
 
-const bucket = {
-  bucketId: '4a48fe8875c6214145260818',
-  bucketName: 'acme-db-backups',
-  bucketType: 'allPrivate',
-  lifecycleRules: [
-    { fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 1 },
-  ],
-  corsRules: [],
-  defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
-  fileLockEnabled: false,
-};
+/** A bucket as B2 answers it (the one the config generators' tests use). */
+const { bucket } = configValues();
 
 describe('response schemas', () => {
   it('accountSummarySchema reads a session answer', () => {

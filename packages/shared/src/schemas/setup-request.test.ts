@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { EVERY_TARGET_UNSET } from '../../test/config-values-fixture';
 import { issuesFromZodError } from './api';
 import {
   type SetupRequestInput,
@@ -235,16 +236,7 @@ describe('keyStepSchema', () => {
 
 describe('targetOptionsSchema', () => {
   it('fills each target’s defaults', () => {
-    expect(
-      targetOptionsSchema.parse({
-        litestream: {},
-        jetbackup: {},
-        laravel: {},
-        rclone: {},
-        restic: {},
-        awsCli: {},
-      }),
-    ).toEqual({
+    expect(targetOptionsSchema.parse(EVERY_TARGET_UNSET)).toEqual({
       litestream: { dbPath: '/var/lib/app/app.db', replicaPath: 'app.db' },
       jetbackup: { destinationName: 'Backblaze B2', backupDirectory: 'jetbackup' },
       laravel: { diskName: 'b2' },
