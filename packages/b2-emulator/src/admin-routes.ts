@@ -1,5 +1,9 @@
-/** The test-only admin routes under /__emulator/ (never counted, delayed or faulted). */
+/**
+ * The admin routes under /__emulator/ (never counted, delayed or faulted). In sandbox mode only
+ * the accounts route answers; the test routes (reset, faults, state...) are not there.
+ */
 import type { ServerResponse } from 'node:http';
+import { newAccount, requireAdminToken } from './accounts';
 import type { EmulatorCore } from './core';
 import { badRequest, notFound } from './errors';
 import { asB2Error, parseJsonBody, sendError, sendJson } from './http-io';
@@ -12,10 +16,16 @@ export function sendAdmin(
   pathname: string,
   body: Buffer,
   res: ServerResponse,
+  authorization?: string,
 ): void {
   try {
     const input = () => parseJsonBody(body);
     const action = `${method} ${pathname.replace(/\/+$/, '')}`;
+    if (action === 'POST /__emulator/accounts') {
+      requireAdminToken(core.config.adminToken, authorization);
+      return sendJson(res, 201, newAccount(core.state));
+    }
+    if (core.config.adminMode === 'sandbox') throw notFound(`no such route: ${method} ${pathname}`);
     switch (action) {
       case 'GET /__emulator/state':
         return sendJson(res, 200, stateDump(core.state));

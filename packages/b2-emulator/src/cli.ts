@@ -14,7 +14,7 @@ function numberOption(value: string | undefined, name: string): number | undefin
 }
 
 const USAGE =
-  'Usage: b2-emulator [--port 8787] [--host 127.0.0.1] [--latency ms] [--region us-west-004]';
+  'Usage: b2-emulator [--port 8787] [--host 127.0.0.1] [--latency ms] [--region us-west-004] [--sandbox]';
 
 function readArgs() {
   try {
@@ -24,6 +24,7 @@ function readArgs() {
         host: { type: 'string', default: '127.0.0.1' },
         latency: { type: 'string' },
         region: { type: 'string' },
+        sandbox: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -38,10 +39,23 @@ const values = readArgs();
 if (values.help) {
   console.log(USAGE);
   console.log('Env: B2_EMULATOR_MASTER_KEY_ID, B2_EMULATOR_MASTER_KEY set the master key.');
+  console.log(
+    '--sandbox: for a shared practice sandbox on a server. Only POST /__emulator/accounts is kept of the admin routes, and it needs B2_EMULATOR_ADMIN_TOKEN as a Bearer token (give the API the same value as SANDBOX_EMULATOR_TOKEN).',
+  );
   process.exit(0);
 }
 
+const adminToken = process.env.B2_EMULATOR_ADMIN_TOKEN ?? '';
+if (values.sandbox && adminToken.length < 16) {
+  console.error(
+    '--sandbox needs B2_EMULATOR_ADMIN_TOKEN: at least 16 characters (e.g. openssl rand -hex 24)',
+  );
+  process.exit(2);
+}
+
 const emulator = await createEmulator({
+  adminMode: values.sandbox ? 'sandbox' : 'test',
+  ...(adminToken ? { adminToken } : {}),
   port: numberOption(values.port, 'port'),
   host: values.host,
   latencyMs: numberOption(values.latency, 'latency'),

@@ -9,6 +9,13 @@ export interface EmulatorConfig {
   url: string;
   s3ApiUrl: string;
   region: string;
+  /**
+   * "test": every /__emulator/ route (tests and development). "sandbox": only POST
+   * /__emulator/accounts, for a sandbox on a deployed server.
+   */
+  adminMode: 'test' | 'sandbox';
+  /** When set, POST /__emulator/accounts needs "Authorization: Bearer <token>". */
+  adminToken: string | null;
 }
 
 export interface CallContext {

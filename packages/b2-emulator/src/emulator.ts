@@ -14,6 +14,7 @@ import {
   type EmulatorBucketDump,
   type EmulatorStateDump,
 } from './state-dump';
+import { newAccount, type NewAccount } from './accounts';
 import { DEMO_ACCOUNT_ID, DEMO_MASTER_KEY, State } from './state';
 
 export interface EmulatorOptions {
@@ -32,6 +33,10 @@ export interface EmulatorOptions {
   s3Url?: string;
   /** How new application key secrets look; see SecretStyle. */
   secretStyle?: SecretStyle;
+  /** "sandbox" leaves only POST /__emulator/accounts of the admin routes; default "test". */
+  adminMode?: 'test' | 'sandbox';
+  /** Required by POST /__emulator/accounts when set. */
+  adminToken?: string;
 }
 
 export interface Emulator {
@@ -66,6 +71,8 @@ export interface Emulator {
   /** The native and S3 requests received since the last reset, oldest first (at most 5000). */
   requests(): RecordedRequest[];
   clearRequests(): void;
+  /** A practice account of its own, as POST /__emulator/accounts makes one. */
+  newAccount(): NewAccount;
 }
 
 const envValue = (name: string): string | undefined => {
@@ -96,7 +103,13 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     cluster,
     secretStyle: options.secretStyle ?? 'base64',
   });
-  const config: EmulatorConfig = { url: '', s3ApiUrl: '', region };
+  const config: EmulatorConfig = {
+    url: '',
+    s3ApiUrl: '',
+    region,
+    adminMode: options.adminMode ?? 'test',
+    adminToken: options.adminToken ?? null,
+  };
   const core = new EmulatorCore(state, config, options.latencyMs ?? 0);
   core.setLatency(options.latencyMs ?? 0);
 
@@ -150,5 +163,6 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     seedBucket: (spec) => bucketDump(seedBucket(state, spec)),
     requests: () => core.requests.list(),
     clearRequests: () => core.requests.clear(),
+    newAccount: () => newAccount(state),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * How every native and S3 call is delayed and faulted: the added latency first, then the first
  * injected fault for the call, if any: drop the connection before the call, answer with the fault's
- * status instead of making it, drop the connection after it took effect, or stall the answer.
+ * status instead of making it (or after making it, with afterEffect), drop the connection after
+ * it took effect, or stall the answer.
  */
 import type { IncomingMessage } from 'node:http';
 import type { EmulatorCore } from './core';
@@ -31,7 +32,7 @@ export async function answerWithFaults<Answer, Failure>(
     return;
   }
   let answer: Answer | Failure;
-  if (fault?.status !== undefined) {
+  if (fault?.status !== undefined && !fault.afterEffect) {
     answer = api.failure(fault, fault.status);
   } else {
     try {
@@ -40,6 +41,7 @@ export async function answerWithFaults<Answer, Failure>(
       if (!api.isFailure(error)) throw error;
       answer = error;
     }
+    if (fault?.status !== undefined) answer = api.failure(fault, fault.status);
   }
   if (fault?.drop === 'after') {
     req.socket.destroy();

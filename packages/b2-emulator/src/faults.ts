@@ -12,6 +12,11 @@ export interface FaultSpec {
   retryAfter?: number;
   /** Destroy the connection before the call takes effect, or after it took effect. */
   drop?: 'before' | 'after';
+  /**
+   * With a status: make the call first, then answer with the status anyway (B2 did the work and
+   * still answered 5xx).
+   */
+  afterEffect?: boolean;
   /** Hold the answer this long (the call takes effect at once). */
   stallMs?: number;
   /** How many calls it applies to; omitted or null = until cleared. */
@@ -69,6 +74,13 @@ export function checkFault(input: unknown): FaultSpec {
       throw badRequest('fault.drop must be "before" or "after"');
     if (spec.status !== undefined) throw badRequest('fault.drop cannot be combined with a status');
     spec.drop = f.drop;
+  }
+  if (f.afterEffect !== undefined && f.afterEffect !== null) {
+    if (typeof f.afterEffect !== 'boolean')
+      throw badRequest('fault.afterEffect must be true or false');
+    if (f.afterEffect && spec.status === undefined)
+      throw badRequest('fault.afterEffect needs a status');
+    spec.afterEffect = f.afterEffect;
   }
   if (f.stallMs !== undefined && f.stallMs !== null) {
     if (typeof f.stallMs !== 'number' || !Number.isFinite(f.stallMs) || f.stallMs < 0) {

@@ -94,7 +94,7 @@ async function handle(
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   if (url.pathname.startsWith('/__emulator/')) {
     const body = await readBody(req, MAX_JSON_BYTES);
-    sendAdmin(core, req.method ?? 'GET', url.pathname, body, res);
+    sendAdmin(core, req.method ?? 'GET', url.pathname, body, res, req.headers.authorization);
     return;
   }
   const found = route(url.pathname);

@@ -85,12 +85,7 @@ export class State {
       this.addBucket(OTHER_ACCOUNT_ID, name, 'allPrivate');
   }
 
-  private addAccount(
-    accountId: string,
-    masterKeyId: string,
-    secret: string,
-    isDemo: boolean,
-  ): void {
+  addAccount(accountId: string, masterKeyId: string, secret: string, isDemo: boolean): void {
     this.accounts.push({ accountId, isDemo });
     this.keys.set(masterKeyId, {
       accountId,

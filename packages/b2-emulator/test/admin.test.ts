@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_ACCOUNT_ID } from '../src/index';
-import { authorize, basic, http, makeBucket, makeKey, sleep, upload, useEmulator } from './helpers';
+import {
+  authorize,
+  basic,
+  bucketNamed,
+  createBucket,
+  http,
+  makeBucket,
+  makeKey,
+  sleep,
+  upload,
+  useEmulator,
+} from './helpers';
 
 const post = (
   url: string,
@@ -177,18 +188,8 @@ describe('faults', () => {
   it('when drop is "before", then the connection dies and the bucket is not created', async () => {
     const s = await authorize(emu());
     await post(`${emu().url}/__emulator/faults`, { call: 'b2_create_bucket', drop: 'before' });
-    await expect(
-      s.call('b2_create_bucket', {
-        accountId: s.accountId,
-        bucketName: 'dropped-before',
-        bucketType: 'allPrivate',
-      }),
-    ).rejects.toThrow();
-    expect(
-      emu()
-        .state()
-        .buckets.some((b) => b.bucketName === 'dropped-before'),
-    ).toBe(false);
+    await expect(createBucket(s, 'dropped-before')).rejects.toThrow();
+    expect(bucketNamed(emu(), 'dropped-before')).toBeUndefined();
   });
 
   it('when drop is "after", then the connection dies but the bucket exists (a retry gets duplicate_bucket_name)', async () => {
@@ -200,12 +201,32 @@ describe('faults', () => {
     });
     const body = { accountId: s.accountId, bucketName: 'dropped-after', bucketType: 'allPrivate' };
     await expect(s.call('b2_create_bucket', body)).rejects.toThrow();
-    expect(
-      emu()
-        .state()
-        .buckets.some((b) => b.bucketName === 'dropped-after'),
-    ).toBe(true);
+    expect(bucketNamed(emu(), 'dropped-after')).toBeDefined();
     expect((await s.call('b2_create_bucket', body)).body.code).toBe('duplicate_bucket_name');
+  });
+
+  it('when afterEffect is set with a status, then the call takes effect and B2 still answers the status', async () => {
+    const s = await authorize(emu());
+    await post(`${emu().url}/__emulator/faults`, {
+      call: 'b2_create_bucket',
+      status: 503,
+      afterEffect: true,
+      times: 1,
+    });
+    const body = { accountId: s.accountId, bucketName: 'made-then-503', bucketType: 'allPrivate' };
+    const res = await s.call('b2_create_bucket', body);
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe('service_unavailable');
+    expect(bucketNamed(emu(), 'made-then-503')).toBeDefined();
+  });
+
+  it('when afterEffect has no status, then the fault is refused and says why', async () => {
+    const res = await post(`${emu().url}/__emulator/faults`, {
+      call: 'b2_create_key',
+      afterEffect: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('fault.afterEffect needs a status');
   });
 
   it('when stallMs is set, then the answer is held that long while the call takes effect at once', async () => {
@@ -216,17 +237,9 @@ describe('faults', () => {
       times: 1,
     });
     const started = Date.now();
-    const pending = s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'stalled-bucket',
-      bucketType: 'allPrivate',
-    });
+    const pending = createBucket(s, 'stalled-bucket');
     await sleep(100);
-    expect(
-      emu()
-        .state()
-        .buckets.some((b) => b.bucketName === 'stalled-bucket'),
-    ).toBe(true);
+    expect(bucketNamed(emu(), 'stalled-bucket')).toBeDefined();
     const res = await pending;
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_ACCOUNT_BUCKET_NAMES } from '../src/index';
-import { authorize, http, makeBucket, makeKey, upload, useEmulator, type Session } from './helpers';
-
-interface BucketBody {
-  bucketId: string;
-  bucketName: string;
-  revision: number;
-  [k: string]: unknown;
-}
+import {
+  authorize,
+  type BucketBody,
+  createBucket,
+  http,
+  listBuckets,
+  makeBucket,
+  makeKey,
+  type Session,
+  upload,
+  useEmulator,
+} from './helpers';
 
 describe('b2_create_bucket', () => {
   const emu = useEmulator();
@@ -97,11 +101,7 @@ describe('b2_create_bucket', () => {
     'when the bucket name is %s (%s), then 400 bad_request naming the rule',
     async (bucketName) => {
       const s = await authorize(emu());
-      const res = await s.call('b2_create_bucket', {
-        accountId: s.accountId,
-        bucketName,
-        bucketType: 'allPrivate',
-      });
+      const res = await createBucket(s, bucketName);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ status: 400, code: 'bad_request' });
       expect(res.body.message).toMatch(/6 to 63|letters, digits|b2-/);
@@ -112,26 +112,14 @@ describe('b2_create_bucket', () => {
     'when the bucket name is %s, then it is accepted',
     async (bucketName) => {
       const s = await authorize(emu());
-      expect(
-        (
-          await s.call('b2_create_bucket', {
-            accountId: s.accountId,
-            bucketName,
-            bucketType: 'allPrivate',
-          })
-        ).status,
-      ).toBe(200);
+      expect((await createBucket(s, bucketName)).status).toBe(200);
     },
   );
 
   it('when a name is taken by the same account in another case, then 400 duplicate_bucket_name', async () => {
     const s = await authorize(emu());
     await makeBucket(s, 'myphotos');
-    const res = await s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'MYPhotos',
-      bucketType: 'allPrivate',
-    });
+    const res = await createBucket(s, 'MYPhotos');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('duplicate_bucket_name');
   });
@@ -144,30 +132,19 @@ describe('b2_create_bucket', () => {
     ]);
     const s = await authorize(emu());
     for (const bucketName of ['Taken-Bucket-Name', 'acme-backups', 'PHOTOS-ARCHIVE']) {
-      const res = await s.call('b2_create_bucket', {
-        accountId: s.accountId,
-        bucketName,
-        bucketType: 'allPrivate',
-      });
+      const res = await createBucket(s, bucketName);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ status: 400, code: 'duplicate_bucket_name' });
     }
     // The other customer's buckets never show in this account's list.
-    const list = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketTypes: ['all'],
-    });
+    const list = await listBuckets(s, { bucketTypes: ['all'] });
     expect(list.body.buckets).toEqual([]);
   });
 
   it('when the account already has 100 buckets, then 400 too_many_buckets', async () => {
     const s = await authorize(emu());
     for (let i = 0; i < 100; i++) await makeBucket(s, `bucket-${String(i).padStart(3, '0')}`);
-    const res = await s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'bucket-100',
-      bucketType: 'allPrivate',
-    });
+    const res = await createBucket(s, 'bucket-100');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('too_many_buckets');
   });
@@ -185,12 +162,7 @@ describe('b2_create_bucket', () => {
     [{ fileLockEnabled: 'yes' }, 'non-boolean fileLockEnabled'],
   ])('when the request has %j (%s), then 400 bad_request', async (patch, _why) => {
     const s = await authorize(emu());
-    const res = await s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'valid-name',
-      bucketType: 'allPrivate',
-      ...patch,
-    });
+    const res = await createBucket(s, 'valid-name', patch);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('bad_request');
   });
@@ -294,10 +266,7 @@ describe('b2_update_bucket', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ status: 409, code: 'conflict' });
-    const list = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketId,
-    });
+    const list = await listBuckets(s, { bucketId });
     expect(list.body.buckets[0]).toMatchObject({ bucketType: 'allPrivate', revision: 1 });
   });
 
@@ -402,37 +371,20 @@ describe('b2_list_buckets', () => {
       bucketName: 'Mike-public',
       bucketType: 'allPublic',
     });
-    const all = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketId: null,
-      bucketName: null,
-      bucketTypes: ['all'],
-    });
+    const all = await listBuckets(s, { bucketId: null, bucketName: null, bucketTypes: ['all'] });
     expect(all.body.buckets.map((b) => b.bucketName)).toEqual([
       'Mike-public',
       'alpha-bucket',
       'zulu-bucket',
     ]);
-    const byId = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketId: z,
-    });
+    const byId = await listBuckets(s, { bucketId: z });
     expect(byId.body.buckets.map((b) => b.bucketName)).toEqual(['zulu-bucket']);
-    const byName = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketName: 'alpha-bucket',
-    });
+    const byName = await listBuckets(s, { bucketName: 'alpha-bucket' });
     expect(byName.body.buckets).toHaveLength(1);
-    const none = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketName: 'no-such-bucket',
-    });
+    const none = await listBuckets(s, { bucketName: 'no-such-bucket' });
     expect(none.status).toBe(200);
     expect(none.body.buckets).toEqual([]);
-    const publicOnly = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketTypes: ['allPublic'],
-    });
+    const publicOnly = await listBuckets(s, { bucketTypes: ['allPublic'] });
     expect(publicOnly.body.buckets.map((b) => b.bucketName)).toEqual(['Mike-public']);
   });
 
@@ -453,7 +405,7 @@ describe('b2_list_buckets', () => {
     'when bucketTypes is %j, then 400 bad_request',
     async (bucketTypes) => {
       const s = await authorize(emu());
-      const res = await s.call('b2_list_buckets', { accountId: s.accountId, bucketTypes });
+      const res = await listBuckets(s, { bucketTypes });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('bad_request');
     },
@@ -465,23 +417,14 @@ describe('b2_list_buckets', () => {
     const other = await makeBucket(master, 'key-other-bucket');
     const key = await makeKey(master, { capabilities: ['listBuckets'], bucketId: mine });
     const s = await authorize(emu(), key.applicationKeyId, key.applicationKey);
-    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).status).toBe(401);
-    expect(
-      (await s.call('b2_list_buckets', { accountId: s.accountId, bucketId: other })).status,
-    ).toBe(401);
-    expect(
-      (await s.call('b2_list_buckets', { accountId: s.accountId, bucketName: 'key-other-bucket' }))
-        .body.code,
-    ).toBe('unauthorized');
-    const byId = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketId: mine,
-    });
+    expect((await listBuckets(s, {})).status).toBe(401);
+    expect((await listBuckets(s, { bucketId: other })).status).toBe(401);
+    expect((await listBuckets(s, { bucketName: 'key-other-bucket' })).body.code).toBe(
+      'unauthorized',
+    );
+    const byId = await listBuckets(s, { bucketId: mine });
     expect(byId.body.buckets.map((b) => b.bucketName)).toEqual(['key-own-bucket']);
-    const byName = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketName: 'key-own-bucket',
-    });
+    const byName = await listBuckets(s, { bucketName: 'key-own-bucket' });
     expect(byName.status).toBe(200);
     // Without readBucketEncryption the SSE value is hidden.
     expect(byName.body.buckets[0]?.defaultServerSideEncryption).toEqual({
@@ -493,7 +436,7 @@ describe('b2_list_buckets', () => {
     const master = await authorize(emu());
     const key = await makeKey(master, { capabilities: ['listFiles'] });
     const s = await authorize(emu(), key.applicationKeyId, key.applicationKey);
-    expect((await s.call('b2_list_buckets', { accountId: s.accountId })).body).toMatchObject({
+    expect((await listBuckets(s, {})).body).toMatchObject({
       status: 401,
       code: 'unauthorized',
     });
@@ -515,15 +458,7 @@ describe('b2_delete_bucket', () => {
         .buckets.some((b) => b.bucketId === bucketId),
     ).toBe(false);
     // The name is free again.
-    expect(
-      (
-        await s.call('b2_create_bucket', {
-          accountId: s.accountId,
-          bucketName: 'delete-me-now',
-          bucketType: 'allPrivate',
-        })
-      ).status,
-    ).toBe(200);
+    expect((await createBucket(s, 'delete-me-now')).status).toBe(200);
   });
 
   it('when the bucket holds a file version (even hidden), then 400 cannot_delete_non_empty_bucket', async () => {

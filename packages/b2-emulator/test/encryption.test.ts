@@ -1,16 +1,29 @@
 /** SSE-B2 is always on since 2026: defaults, the refusal of "none", resets and legacy buckets. */
 import { describe, expect, it } from 'vitest';
-import { authorize, http, makeBucket, makeKey, upload, useEmulator, type Session } from './helpers';
+import {
+  type Answer,
+  authorize,
+  type BucketBody,
+  bucketNamed,
+  bucketWithId,
+  createBucket,
+  http,
+  listBuckets,
+  makeBucket,
+  makeKey,
+  type Session,
+  upload,
+  useEmulator,
+} from './helpers';
 import { s3, s3Path } from './s3-helpers';
 
 const NONE_REFUSED =
   'defaultServerSideEncryption mode none is no longer supported: B2 encrypts every bucket with SSE-B2. Omit defaultServerSideEncryption to use the default.';
 
-interface BucketBody {
-  bucketId: string;
-  revision: number;
-  defaultServerSideEncryption: unknown;
-  [k: string]: unknown;
+/** B2's answer to {"mode": "none"}: 400 bad_request, saying that SSE-B2 is always on. */
+function expectNoneRefused(res: Answer): void {
+  expect(res.status).toBe(400);
+  expect(res.body).toEqual({ status: 400, code: 'bad_request', message: NONE_REFUSED });
 }
 
 describe('default server-side encryption', () => {
@@ -25,10 +38,7 @@ describe('default server-side encryption', () => {
   }
 
   const sseOf = async (s: Session, bucketName: string): Promise<unknown> => {
-    const res = await s.call<{ buckets: BucketBody[] }>('b2_list_buckets', {
-      accountId: s.accountId,
-      bucketName,
-    });
+    const res = await listBuckets(s, { bucketName });
     return res.body.buckets[0]?.defaultServerSideEncryption;
   };
 
@@ -64,19 +74,11 @@ describe('default server-side encryption', () => {
 
   it('when create sends mode none, then 400 bad_request and no bucket is made', async () => {
     const s = await authorize(emu());
-    const res = await s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'none-refused-bucket',
-      bucketType: 'allPrivate',
+    const res = await createBucket(s, 'none-refused-bucket', {
       defaultServerSideEncryption: { mode: 'none' },
     });
-    expect(res.status).toBe(400);
-    expect(res.body).toEqual({ status: 400, code: 'bad_request', message: NONE_REFUSED });
-    expect(
-      emu()
-        .state()
-        .buckets.some((b) => b.bucketName === 'none-refused-bucket'),
-    ).toBe(false);
+    expectNoneRefused(res);
+    expect(bucketNamed(emu(), 'none-refused-bucket')).toBeUndefined();
   });
 
   it('when update sends mode none, then 400 bad_request and nothing changes (not even other fields)', async () => {
@@ -88,13 +90,8 @@ describe('default server-side encryption', () => {
       bucketType: 'allPublic',
       defaultServerSideEncryption: { mode: 'none' },
     });
-    expect(res.status).toBe(400);
-    expect(res.body).toEqual({ status: 400, code: 'bad_request', message: NONE_REFUSED });
-    expect(
-      emu()
-        .state()
-        .buckets.find((b) => b.bucketId === bucketId),
-    ).toMatchObject({
+    expectNoneRefused(res);
+    expect(bucketWithId(emu(), bucketId)).toMatchObject({
       bucketType: 'allPrivate',
       revision: 1,
       defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
@@ -111,10 +108,7 @@ describe('default server-side encryption', () => {
     ['SSE-B2', 'defaultServerSideEncryption must be an object'],
   ])('when create sends %j, then 400 bad_request "%s"', async (sse, message) => {
     const s = await authorize(emu());
-    const res = await s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'bad-sse-bucket',
-      bucketType: 'allPrivate',
+    const res = await createBucket(s, 'bad-sse-bucket', {
       defaultServerSideEncryption: sse,
     });
     expect(res.body).toEqual({ status: 400, code: 'bad_request', message });

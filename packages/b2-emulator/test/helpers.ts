@@ -25,6 +25,14 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
   };
 }
 
+/** The emulator's bucket named `name` (of any account), if there is one. */
+export const bucketNamed = (emulator: Emulator, name: string) =>
+  emulator.state().buckets.find((b) => b.bucketName === name);
+
+/** The emulator's bucket with this id, if there is one. */
+export const bucketWithId = (emulator: Emulator, bucketId: string) =>
+  emulator.state().buckets.find((b) => b.bucketId === bucketId);
+
 export const basic = (id: string, secret: string): string =>
   `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
@@ -94,18 +102,43 @@ export function callB2<T = Record<string, unknown>>(
 export const sha1 = (data: string | Buffer): string =>
   createHash('sha1').update(data).digest('hex');
 
+/** A bucket as B2 answers it. */
+export interface BucketBody {
+  bucketId: string;
+  bucketName: string;
+  revision: number;
+  defaultServerSideEncryption: unknown;
+  [k: string]: unknown;
+}
+
+/** b2_list_buckets for the session's account, with `filter`: the buckets, or B2's error `code`. */
+export const listBuckets = (s: Session, filter: Record<string, unknown>) =>
+  s.call<{ buckets: BucketBody[]; code?: string }>('b2_list_buckets', {
+    accountId: s.accountId,
+    ...filter,
+  });
+
+/** b2_create_bucket in the session's account: a private bucket named `bucketName`, with `extra`. */
+export function createBucket(
+  s: Session,
+  bucketName: string,
+  extra: Record<string, unknown> = {},
+): Promise<Answer> {
+  return s.call('b2_create_bucket', {
+    accountId: s.accountId,
+    bucketName,
+    bucketType: 'allPrivate',
+    ...extra,
+  });
+}
+
 /** Creates a bucket with the master key; returns its id. */
 export async function makeBucket(
   s: Session,
   bucketName: string,
   extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const res = await s.call('b2_create_bucket', {
-    accountId: s.accountId,
-    bucketName,
-    bucketType: 'allPrivate',
-    ...extra,
-  });
+  const res = await createBucket(s, bucketName, extra);
   if (res.status !== 200) throw new Error(`create bucket failed: ${JSON.stringify(res.body)}`);
   return res.body.bucketId as string;
 }

@@ -1,17 +1,8 @@
 /** GET /__emulator/requests and emulator.requests(): what clients sent, oldest first. */
 import { describe, expect, it } from 'vitest';
-import { RequestLog } from '../src/request-log';
+import { RequestLog, type RecordedRequest as Recorded } from '../src/request-log';
 import { authorize, http, makeKey, upload, useEmulator } from './helpers';
 import { s3, s3Path } from './s3-helpers';
-
-interface Recorded {
-  call: string;
-  apiVersion: string | null;
-  method: string;
-  path: string;
-  body: unknown;
-  at: number;
-}
 
 describe('the request log', () => {
   const emu = useEmulator();

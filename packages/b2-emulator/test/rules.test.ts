@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, useEmulator } from './helpers';
+import type { Emulator } from '../src/index';
+import { authorize, useEmulator, type Answer } from './helpers';
+
+/** b2_create_bucket with the master key: a private bucket with `fields` (its name, its rules). */
+async function createBucketWith(
+  emulator: Emulator,
+  fields: Record<string, unknown>,
+): Promise<Answer> {
+  const s = await authorize(emulator);
+  return s.call('b2_create_bucket', {
+    accountId: s.accountId,
+    bucketType: 'allPrivate',
+    ...fields,
+  });
+}
+
+/** 400 bad_request, its message naming the problem. */
+function expectBadRequest(res: Answer, message: RegExp): void {
+  expect(res.status).toBe(400);
+  expect(res.body.code).toBe('bad_request');
+  expect(res.body.message).toMatch(message);
+}
 
 const cors = (patch: Record<string, unknown> = {}): Record<string, unknown> => ({
   corsRuleName: 'allowAnyHttps',
@@ -11,18 +32,8 @@ const cors = (patch: Record<string, unknown> = {}): Record<string, unknown> => (
 
 describe('lifecycle rules (docs/b2-behaviour.md, "Buckets, lifecycle and CORS")', () => {
   const emu = useEmulator();
-
-  async function create(
-    lifecycleRules: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
-    const s = await authorize(emu());
-    return s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'lifecycle-test',
-      bucketType: 'allPrivate',
-      lifecycleRules,
-    });
-  }
+  const create = (rules: unknown) =>
+    createBucketWith(emu(), { bucketName: 'lifecycle-test', lifecycleRules: rules });
 
   it.each([
     [
@@ -113,29 +124,14 @@ describe('lifecycle rules (docs/b2-behaviour.md, "Buckets, lifecycle and CORS")'
     ['not a list', { fileNamePrefix: '' }, /list/],
   ])(
     'when the rules have %s, then 400 bad_request naming the problem',
-    async (_name, rules, message) => {
-      const res = await create(rules);
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe('bad_request');
-      expect(res.body.message).toMatch(message);
-    },
+    async (_name, rules, message) => expectBadRequest(await create(rules), message),
   );
 });
 
 describe('CORS rules (docs/b2-behaviour.md, "Buckets, lifecycle and CORS")', () => {
   const emu = useEmulator();
-
-  async function create(
-    corsRules: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
-    const s = await authorize(emu());
-    return s.call('b2_create_bucket', {
-      accountId: s.accountId,
-      bucketName: 'cors-test',
-      bucketType: 'allPrivate',
-      corsRules,
-    });
-  }
+  const create = (rules: unknown) =>
+    createBucketWith(emu(), { bucketName: 'cors-test', corsRules: rules });
 
   it.each([
     ['any origin', [cors({ allowedOrigins: ['*'] })]],
@@ -262,11 +258,6 @@ describe('CORS rules (docs/b2-behaviour.md, "Buckets, lifecycle and CORS")', () 
     ],
   ])(
     'when the rules have %s, then 400 bad_request naming the problem',
-    async (_name, rules, message) => {
-      const res = await create(rules);
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe('bad_request');
-      expect(res.body.message).toMatch(message);
-    },
+    async (_name, rules, message) => expectBadRequest(await create(rules), message),
   );
 });

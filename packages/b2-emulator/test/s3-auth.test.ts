@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorize, makeBucket, makeKey, useEmulator, type Session } from './helpers';
-import { presign, s3, s3Path, send, xmlText, type Creds } from './s3-helpers';
-
-const READ_WRITE = [
-  'listAllBucketNames',
-  'listBuckets',
-  'readBuckets',
-  'listFiles',
-  'readFiles',
-  'writeFiles',
-  'deleteFiles',
-];
+import { presign, READ_WRITE, s3, s3Path, send, xmlText, type Creds } from './s3-helpers';
 
 async function bucketKey(
   s: Session,

@@ -6,6 +6,38 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Emulator } from '../src/index';
 
+/** The capabilities of a read-write key, as the wizard makes one for an S3 tool. */
+export const READ_WRITE = [
+  'listAllBucketNames',
+  'listBuckets',
+  'readBuckets',
+  'listFiles',
+  'readFiles',
+  'writeFiles',
+  'deleteFiles',
+];
+
+/** A request to the emulator at 127.0.0.1, to be signed. */
+function toEmulator(
+  emu: Emulator,
+  method: string,
+  path: string,
+  query: Record<string, string>,
+  headers: Record<string, string>,
+  body?: Buffer,
+): HttpRequest {
+  return new HttpRequest({
+    method,
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port: emu.port,
+    path,
+    query,
+    headers,
+    body,
+  });
+}
+
 export interface Creds {
   accessKeyId: string;
   secretAccessKey: string;
@@ -102,16 +134,7 @@ export async function s3(
       .update(body ?? Buffer.alloc(0))
       .digest('hex');
   const signed = await signerFor(emu, creds, options.region).sign(
-    new HttpRequest({
-      method,
-      protocol: 'http:',
-      hostname: '127.0.0.1',
-      port: emu.port,
-      path,
-      query,
-      headers,
-      body,
-    }),
+    toEmulator(emu, method, path, query, headers, body),
     { signingDate: options.signingDate ?? new Date() },
   );
   const qs = queryString(query);
@@ -134,15 +157,16 @@ export async function presign(
   signingDate = new Date(),
 ): Promise<string> {
   const presigned = await signerFor(emu, creds).presign(
-    new HttpRequest({
+    toEmulator(
+      emu,
       method,
-      protocol: 'http:',
-      hostname: '127.0.0.1',
-      port: emu.port,
       path,
-      query: {},
-      headers: { host: `127.0.0.1:${emu.port}`, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-    }),
+      {},
+      {
+        host: `127.0.0.1:${emu.port}`,
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+      },
+    ),
     { expiresIn, signingDate },
   );
   return `${path}?${queryString(presigned.query as Record<string, string>)}`;

@@ -2,18 +2,48 @@ import { createHash } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { describe, expect, it } from 'vitest';
 import { authorize, makeBucket, makeKey, upload, useEmulator, type Session } from './helpers';
-import { md5, s3, s3Path, send, signerFor, xmlAll, xmlText, type Creds } from './s3-helpers';
+import {
+  md5,
+  READ_WRITE,
+  s3,
+  s3Path,
+  send,
+  signerFor,
+  xmlAll,
+  xmlText,
+  type Creds,
+} from './s3-helpers';
 
-const READ_WRITE = [
-  'listAllBucketNames',
-  'listBuckets',
-  'readBuckets',
-  'listFiles',
-  'readFiles',
-  'writeFiles',
-  'deleteFiles',
-];
 const BUCKET = 's3-objects-bucket';
+
+const CRLF = Buffer.from('\r\n');
+
+/**
+ * aws-chunked chunks (the last one empty), each signed on the signature before it, starting from
+ * the seed in the signed request's Authorization header. Answers each chunk with its
+ * `<size>;chunk-signature=<sig>\r\n` header, and the last signature.
+ */
+async function signChunks(
+  signer: ReturnType<typeof signerFor>,
+  signingDate: Date,
+  signed: { headers: Record<string, string> },
+  chunks: Buffer[],
+): Promise<{ frames: { header: Buffer; chunk: Buffer }[]; last: string }> {
+  let prior = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))![1]!;
+  const frames: { header: Buffer; chunk: Buffer }[] = [];
+  for (const chunk of chunks) {
+    const signature = await signer.sign(
+      { headers: new Uint8Array(0), payload: chunk },
+      { signingDate, priorSignature: prior },
+    );
+    frames.push({
+      header: Buffer.from(`${chunk.length.toString(16)};chunk-signature=${signature}\r\n`),
+      chunk,
+    });
+    prior = signature;
+  }
+  return { frames, last: prior };
+}
 
 interface Setup {
   s: Session;
@@ -419,22 +449,8 @@ describe('S3 objects', () => {
       new HttpRequest({ method: 'PUT', hostname: '127.0.0.1', path, headers }),
       { signingDate },
     );
-    const seed = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))![1]!;
-    let prior = seed;
-    const parts: Buffer[] = [];
-    for (const chunk of [...data, Buffer.alloc(0)]) {
-      const signature = await signer.sign(
-        { headers: new Uint8Array(0), payload: chunk },
-        { signingDate, priorSignature: prior },
-      );
-      parts.push(
-        Buffer.from(`${chunk.length.toString(16)};chunk-signature=${signature}\r\n`),
-        chunk,
-        Buffer.from('\r\n'),
-      );
-      prior = signature;
-    }
-    const body = Buffer.concat(parts);
+    const { frames } = await signChunks(signer, signingDate, signed, [...data, Buffer.alloc(0)]);
+    const body = Buffer.concat(frames.flatMap((f) => [f.header, f.chunk, CRLF]));
     expect(body.length).toBe(encodedLength);
     const ok = await send(emu(), 'PUT', path, signed.headers, body);
     expect(ok.status).toBe(200);
@@ -466,20 +482,14 @@ describe('S3 objects', () => {
       }),
       { signingDate },
     );
-    let prior = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))![1]!;
-    const parts: Buffer[] = [];
-    for (const chunk of [Buffer.from('hello'), Buffer.alloc(0)]) {
-      const signature = await signer.sign(
-        { headers: new Uint8Array(0), payload: chunk },
-        { signingDate, priorSignature: prior },
-      );
-      parts.push(
-        Buffer.from(`${chunk.length.toString(16)};chunk-signature=${signature}\r\n`),
-        chunk,
-      );
-      if (chunk.length > 0) parts.push(Buffer.from('\r\n'));
-      prior = signature;
-    }
+    const { frames, last: prior } = await signChunks(signer, signingDate, signed, [
+      Buffer.from('hello'),
+      Buffer.alloc(0),
+    ]);
+    // The empty last chunk runs straight into the trailer.
+    const parts = frames.flatMap((f) =>
+      f.chunk.length > 0 ? [f.header, f.chunk, CRLF] : [f.header],
+    );
     const trailer = 'x-amz-checksum-crc32:NhCmhg==\n';
     const longDate = String(signed.headers['x-amz-date']);
     const stringToSign = [
