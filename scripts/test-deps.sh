@@ -12,6 +12,7 @@ PACKAGES=(
   s3cmd       # tool-tests: .s3cfg
   awscli      # tool-tests: aws-config, aws-credentials
   php-cli     # tool-tests: Laravel's filesystems-disk.php
+  redis-server # api tests: sessions and apply records in a real Redis
 )
 
 missing=()

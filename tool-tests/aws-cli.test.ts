@@ -4,12 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeRegion, swapKeyPair } from './support/corrupt';
+import { expectFailure, saveBroken } from './support/corrupt';
 import { sandboxSetup, type SandboxSetup } from './support/sandbox-setup';
-import { run, tool, workDir, type RunResult } from './support/tools';
+import { run, tool, type RunResult } from './support/tools';
 
 let setup: SandboxSetup;
-let work: ReturnType<typeof workDir>;
 let bucket: string;
 let profile: string;
 let endpointUrl: string;
@@ -20,36 +19,31 @@ function aws(
   credentials = 'aws-credentials',
 ): Promise<RunResult> {
   return run(tool('aws'), ['--profile', profile, '--endpoint-url', endpointUrl, ...args], {
-    cwd: work.dir,
+    cwd: setup.dir,
     env: {
-      AWS_CONFIG_FILE: join(work.dir, config),
-      AWS_SHARED_CREDENTIALS_FILE: join(work.dir, credentials),
+      AWS_CONFIG_FILE: join(setup.dir, config),
+      AWS_SHARED_CREDENTIALS_FILE: join(setup.dir, credentials),
     },
   });
 }
 
 function s3cmd(args: string[], config = '.s3cfg'): Promise<RunResult> {
-  return run(tool('s3cmd'), ['-c', config, ...args], { cwd: work.dir });
+  return run(tool('s3cmd'), ['-c', config, ...args], { cwd: setup.dir });
 }
 
 beforeAll(async () => {
   tool('aws');
   tool('s3cmd');
   setup = await sandboxSetup('aws-cli');
-  work = workDir('aws-cli');
   bucket = setup.result.bucket.bucketName;
-  for (const name of ['aws-config', 'aws-credentials', '.s3cfg'])
-    writeFileSync(join(work.dir, name), setup.files[name]!);
-  writeFileSync(join(work.dir, 'hello.txt'), 'hello from the AWS CLI\n');
-  const config = setup.files['aws-config']!;
+  for (const name of ['aws-config', 'aws-credentials', '.s3cfg']) setup.save(name);
+  writeFileSync(join(setup.dir, 'hello.txt'), 'hello from the AWS CLI\n');
+  const config = setup.file('aws-config');
   profile = /^\[profile (.+)\]$/m.exec(config)?.[1] ?? 'default';
   endpointUrl = /^endpoint_url = (.+)$/m.exec(config)![1]!;
 });
 
-afterAll(async () => {
-  await setup?.close();
-  work?.remove();
-});
+afterAll(() => setup?.close());
 
 describe('aws-config + aws-credentials with /usr/bin/aws', () => {
   it('aws --profile b2 --endpoint-url <endpoint_url> s3 cp hello.txt s3://<bucket>/aws/hello.txt → exit 0', async () => {
@@ -99,44 +93,24 @@ describe('.s3cfg with s3cmd', () => {
 
 describe('aws-cli files from a broken generator', () => {
   it('aws-credentials with the key ID and key swapped: aws s3 ls → non-zero exit, InvalidAccessKeyId', async () => {
-    const { applicationKeyId, applicationKey } = setup.result.key;
-    writeFileSync(
-      join(work.dir, 'swapped-credentials'),
-      swapKeyPair(setup.files['aws-credentials']!, applicationKeyId, applicationKey),
-    );
-    const res = await aws(['s3', 'ls', `s3://${bucket}/`], 'aws-config', 'swapped-credentials');
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/InvalidAccessKeyId/);
+    const credentials = saveBroken(setup, 'aws-credentials', 'swapped');
+    const res = await aws(['s3', 'ls', `s3://${bucket}/`], 'aws-config', credentials);
+    expectFailure(res, /InvalidAccessKeyId/);
   });
 
   it('aws-config with a wrong region: aws s3 ls → non-zero exit, AuthorizationHeaderMalformed', async () => {
-    writeFileSync(
-      join(work.dir, 'region-config'),
-      changeRegion(setup.files['aws-config']!, setup.result.endpoint.s3Region),
+    const res = await aws(
+      ['s3', 'ls', `s3://${bucket}/`],
+      saveBroken(setup, 'aws-config', 'region'),
     );
-    const res = await aws(['s3', 'ls', `s3://${bucket}/`], 'region-config');
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/AuthorizationHeaderMalformed/);
+    expectFailure(res, /AuthorizationHeaderMalformed/);
   });
 
-  it('.s3cfg with the key ID and key swapped: s3cmd ls → non-zero exit', async () => {
-    const { applicationKeyId, applicationKey } = setup.result.key;
-    writeFileSync(
-      join(work.dir, 'swapped.s3cfg'),
-      swapKeyPair(setup.files['.s3cfg']!, applicationKeyId, applicationKey),
-    );
-    const res = await s3cmd(['ls', `s3://${bucket}/`], 'swapped.s3cfg');
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/InvalidAccessKeyId|403/);
-  });
-
-  it('.s3cfg with a wrong region: s3cmd ls → non-zero exit, AuthorizationHeaderMalformed', async () => {
-    writeFileSync(
-      join(work.dir, 'region.s3cfg'),
-      changeRegion(setup.files['.s3cfg']!, setup.result.endpoint.s3Region),
-    );
-    const res = await s3cmd(['ls', `s3://${bucket}/`], 'region.s3cfg');
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/AuthorizationHeaderMalformed/);
+  it.each([
+    ['the key ID and key swapped', /InvalidAccessKeyId|403/, 'swapped'],
+    ['a wrong region', /AuthorizationHeaderMalformed/, 'region'],
+  ] as const)('.s3cfg with %s: s3cmd ls → non-zero exit, %s', async (_what, why, breakage) => {
+    const res = await s3cmd(['ls', `s3://${bucket}/`], saveBroken(setup, '.s3cfg', breakage));
+    expectFailure(res, why);
   });
 });

@@ -6,12 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeAccount, nativeSession, uploadFile } from './support/b2-native';
-import { swapKeyPair } from './support/corrupt';
+import { brokenFile, expectFailure } from './support/corrupt';
 import { sandboxSetup, type SandboxSetup } from './support/sandbox-setup';
-import { run, tool, workDir, type RunResult } from './support/tools';
+import { run, tool, type RunResult } from './support/tools';
 
 let setup: SandboxSetup;
-let work: ReturnType<typeof workDir>;
 let sheet: Record<string, string>;
 
 /** "Label: value" lines of the sheet, by label. */
@@ -33,7 +32,7 @@ function rcloneWith(values: Record<string, string>, args: string[]): Promise<Run
     tool('rclone'),
     ['--b2-endpoint', setup.emulator.url, '--retries', '1', '--low-level-retries', '2', ...args],
     {
-      cwd: work.dir,
+      cwd: setup.dir,
       env: {
         RCLONE_CONFIG_JB_TYPE: 'b2',
         RCLONE_CONFIG_JB_ACCOUNT: values[ACCOUNT_ID]!,
@@ -46,15 +45,11 @@ function rcloneWith(values: Record<string, string>, args: string[]): Promise<Run
 beforeAll(async () => {
   tool('rclone');
   setup = await sandboxSetup('jetbackup');
-  work = workDir('jetbackup');
-  sheet = fields(setup.files['jetbackup-destination.txt']!);
-  writeFileSync(join(work.dir, 'backup-1.tar'), 'a JetBackup archive stands in here\n');
+  sheet = fields(setup.file('jetbackup-destination.txt'));
+  writeFileSync(join(setup.dir, 'backup-1.tar'), 'a JetBackup archive stands in here\n');
 });
 
-afterAll(async () => {
-  await setup?.close();
-  work?.remove();
-});
+afterAll(() => setup?.close());
 
 describe('jetbackup-destination.txt with B2’s native API', () => {
   it('the sheet names a Backblaze destination with Account ID, Application Key, Bucket and a relative Backup Directory', () => {
@@ -105,18 +100,13 @@ describe('jetbackup-destination.txt with B2’s native API', () => {
 
 describe('jetbackup-destination.txt from a broken generator', () => {
   it('with the key ID and key swapped: b2_authorize_account → 401, rclone lsf → non-zero exit', async () => {
-    const { applicationKeyId, applicationKey } = setup.result.key;
-    const broken = fields(
-      swapKeyPair(setup.files['jetbackup-destination.txt']!, applicationKeyId, applicationKey),
-    );
+    const broken = fields(brokenFile(setup, 'jetbackup-destination.txt', 'swapped'));
     const auth = await authorizeAccount(
       setup.emulator.url,
       broken[ACCOUNT_ID]!,
       broken['Application Key']!,
     );
     expect(auth.status).toBe(401);
-    const lsf = await rcloneWith(broken, ['lsf', `jb:${broken.Bucket}`]);
-    expect(lsf.code).not.toBe(0);
-    expect(lsf.output).toMatch(/401|unauthorized/i);
+    expectFailure(await rcloneWith(broken, ['lsf', `jb:${broken.Bucket}`]), /401|unauthorized/i);
   });
 });

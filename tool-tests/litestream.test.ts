@@ -1,15 +1,13 @@
 // litestream.yml from a fresh sandbox setup (its database path set in the wizard's options, as a user
 // would), used by the real Litestream 0.3 from @flydotio/litestream-linux-x64: replicate a SQLite
 // database into the bucket, keep replicating new rows, then restore it and read the rows back.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeRegion, swapKeyPair } from './support/corrupt';
+import { expectFailure, saveBroken } from './support/corrupt';
 import { sandboxSetup, type SandboxSetup } from './support/sandbox-setup';
-import { run, tool, workDir, type RunOptions, type RunResult } from './support/tools';
+import { run, tool, type RunOptions, type RunResult } from './support/tools';
 
 let setup: SandboxSetup;
-let work: ReturnType<typeof workDir>;
 let dbPath: string;
 
 /** Adds rows `from` .. `from + count - 1` to a WAL-mode SQLite database (Debian's python3 sqlite3 module). */
@@ -22,7 +20,9 @@ function addRows(path: string, from: number, count: number): Promise<RunResult> 
     "db.executemany('insert into notes values (?, ?)', [(i, 'note %d' % i) for i in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3]))])",
     'db.commit()',
   ].join('\n');
-  return run(tool('python3'), ['-c', script, path, String(from), String(count)], { cwd: work.dir });
+  return run(tool('python3'), ['-c', script, path, String(from), String(count)], {
+    cwd: setup.dir,
+  });
 }
 
 async function countRows(path: string): Promise<number> {
@@ -34,7 +34,7 @@ async function countRows(path: string): Promise<number> {
       path,
     ],
     {
-      cwd: work.dir,
+      cwd: setup.dir,
     },
   );
   expect(res.code, res.output).toBe(0);
@@ -42,7 +42,7 @@ async function countRows(path: string): Promise<number> {
 }
 
 function litestream(args: string[], options: Omit<RunOptions, 'cwd'> = {}): Promise<RunResult> {
-  return run(tool('litestream'), args, { ...options, cwd: work.dir });
+  return run(tool('litestream'), args, { ...options, cwd: setup.dir });
 }
 
 const replicaFiles = (kind: 'snapshots' | 'wal') =>
@@ -57,19 +57,14 @@ const replicaFiles = (kind: 'snapshots' | 'wal') =>
 beforeAll(async () => {
   tool('litestream');
   tool('python3');
-  work = workDir('litestream');
-  dbPath = join(work.dir, 'app.db');
-  setup = await sandboxSetup('litestream', (request) => ({
-    ...request,
-    options: { litestream: { dbPath, replicaPath: 'app.db' } },
-  }));
-  writeFileSync(join(work.dir, 'litestream.yml'), setup.files['litestream.yml']!);
+  setup = await sandboxSetup('litestream', (request, dir) => {
+    dbPath = join(dir, 'app.db');
+    return { ...request, options: { litestream: { dbPath, replicaPath: 'app.db' } } };
+  });
+  setup.save('litestream.yml');
 });
 
-afterAll(async () => {
-  await setup?.close();
-  work?.remove();
-});
+afterAll(() => setup?.close());
 
 describe('litestream.yml with Litestream 0.3', () => {
   it('python3 sqlite3: a WAL-mode database with 100 rows', async () => {
@@ -110,40 +105,25 @@ describe('litestream.yml with Litestream 0.3', () => {
       dbPath,
     ]);
     expect(res.code, res.output).toBe(0);
-    expect(await countRows(join(work.dir, 'restored.db'))).toBe(150);
+    expect(await countRows(join(setup.dir, 'restored.db'))).toBe(150);
   });
 });
 
 describe('litestream.yml from a broken generator', () => {
+  const restore = (config: string) =>
+    litestream(['restore', '-config', config, '-o', config.replace('.yml', '.db'), dbPath]);
+
   it('with the key ID and key swapped: litestream restore → non-zero exit, InvalidAccessKeyId', async () => {
-    const { applicationKeyId, applicationKey } = setup.result.key;
-    writeFileSync(
-      join(work.dir, 'swapped.yml'),
-      swapKeyPair(setup.files['litestream.yml']!, applicationKeyId, applicationKey),
+    expectFailure(
+      await restore(saveBroken(setup, 'litestream.yml', 'swapped')),
+      /InvalidAccessKeyId/,
     );
-    const res = await litestream(['restore', '-config', 'swapped.yml', '-o', 'swapped.db', dbPath]);
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/InvalidAccessKeyId/);
   });
 
   it('with a wrong region: litestream restore → non-zero exit; litestream replicate logs AuthorizationHeaderMalformed', async () => {
-    writeFileSync(
-      join(work.dir, 'region.yml'),
-      changeRegion(setup.files['litestream.yml']!, setup.result.endpoint.s3Region),
-    );
-    const restore = await litestream([
-      'restore',
-      '-config',
-      'region.yml',
-      '-o',
-      'region.db',
-      dbPath,
-    ]);
-    expect(restore.code).not.toBe(0);
-    expect(restore.output).toMatch(/AuthorizationHeaderMalformed/);
-    const replicate = await litestream(['replicate', '-config', 'region.yml'], {
-      stopAfterMs: 2500,
-    });
+    const config = saveBroken(setup, 'litestream.yml', 'region');
+    expectFailure(await restore(config), /AuthorizationHeaderMalformed/);
+    const replicate = await litestream(['replicate', '-config', config], { stopAfterMs: 2500 });
     expect(replicate.output).toMatch(/level=ERROR.*AuthorizationHeaderMalformed/);
   });
 });

@@ -5,9 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeAccount, nativeSession, uploadFile } from './support/b2-native';
-import { changeRegion, swapKeyPair } from './support/corrupt';
+import { brokenFile, expectFailure, saveBroken } from './support/corrupt';
 import { sandboxSetup, type SandboxSetup } from './support/sandbox-setup';
-import { run, tool, workDir, type RunResult } from './support/tools';
+import { run, tool, type RunResult } from './support/tools';
 
 interface SetupJson {
   bucket: { bucketId: string; bucketName: string };
@@ -16,13 +16,12 @@ interface SetupJson {
 }
 
 let setup: SandboxSetup;
-let work: ReturnType<typeof workDir>;
 let env: Record<string, string>;
 
 /** The variables a shell gets from sourcing the env file. */
 async function sourced(file: string): Promise<Record<string, string>> {
   const res = await run(tool('bash'), ['-c', `set -a; . ./${file}; set +a; env -0`], {
-    cwd: work.dir,
+    cwd: setup.dir,
   });
   expect(res.code, res.output).toBe(0);
   return Object.fromEntries(
@@ -36,13 +35,13 @@ async function sourced(file: string): Promise<Record<string, string>> {
 /** The AWS CLI with the env file's key, region and endpoint. */
 function awsWith(file: string, args: string[]): Promise<RunResult> {
   const script = `set -a; . ./${file}; set +a; AWS_ACCESS_KEY_ID="$B2_APPLICATION_KEY_ID" AWS_SECRET_ACCESS_KEY="$B2_APPLICATION_KEY" AWS_DEFAULT_REGION="$B2_S3_REGION" exec "$0" --endpoint-url "$B2_S3_ENDPOINT" "$@"`;
-  return run(tool('bash'), ['-c', script, tool('aws'), ...args], { cwd: work.dir });
+  return run(tool('bash'), ['-c', script, tool('aws'), ...args], { cwd: setup.dir });
 }
 
 /** rclone's s3 backend (provider Other) from the JSON file's values. */
 function rcloneFromJson(json: SetupJson, args: string[]): Promise<RunResult> {
   return run(tool('rclone'), ['--retries', '1', '--low-level-retries', '2', ...args], {
-    cwd: work.dir,
+    cwd: setup.dir,
     env: {
       RCLONE_CONFIG_B2JSON_TYPE: 's3',
       RCLONE_CONFIG_B2JSON_PROVIDER: 'Other',
@@ -61,16 +60,12 @@ beforeAll(async () => {
   tool('rclone');
   tool('bash');
   setup = await sandboxSetup('other');
-  work = workDir('other');
-  writeFileSync(join(work.dir, 'b2-credentials.env'), setup.files['b2-credentials.env']!);
-  writeFileSync(join(work.dir, 'from-json.txt'), 'uploaded with b2-setup.json\n');
+  setup.save('b2-credentials.env');
+  writeFileSync(join(setup.dir, 'from-json.txt'), 'uploaded with b2-setup.json\n');
   env = await sourced('b2-credentials.env');
 });
 
-afterAll(async () => {
-  await setup?.close();
-  work?.remove();
-});
+afterAll(() => setup?.close());
 
 describe('b2-credentials.env', () => {
   it('b2_authorize_account with B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY → B2_BUCKET_NAME and B2_BUCKET_ID', async () => {
@@ -98,7 +93,7 @@ describe('b2-credentials.env', () => {
 
 describe('b2-setup.json', () => {
   it('b2_authorize_account with key.applicationKeyId / key.applicationKey → bucket.bucketName', async () => {
-    const json = JSON.parse(setup.files['b2-setup.json']!) as SetupJson;
+    const json = JSON.parse(setup.file('b2-setup.json')) as SetupJson;
     const session = await nativeSession(
       setup.emulator.url,
       json.key.applicationKeyId,
@@ -109,7 +104,7 @@ describe('b2-setup.json', () => {
   });
 
   it('rclone copy from-json.txt b2json:<bucket>/other/ with endpoint.s3Endpoint and endpoint.s3Region → exit 0, lsf lists it', async () => {
-    const json = JSON.parse(setup.files['b2-setup.json']!) as SetupJson;
+    const json = JSON.parse(setup.file('b2-setup.json')) as SetupJson;
     const copy = await rcloneFromJson(json, [
       'copy',
       'from-json.txt',
@@ -123,42 +118,23 @@ describe('b2-setup.json', () => {
 
 describe('target "other" files from a broken generator', () => {
   it('b2-credentials.env with the key ID and key swapped: b2_authorize_account → 401, aws s3 ls → non-zero exit', async () => {
-    const { applicationKeyId, applicationKey } = setup.result.key;
-    writeFileSync(
-      join(work.dir, 'swapped.env'),
-      swapKeyPair(setup.files['b2-credentials.env']!, applicationKeyId, applicationKey),
-    );
-    const broken = await sourced('swapped.env');
-    expect(
-      (
-        await authorizeAccount(
-          setup.emulator.url,
-          broken.B2_APPLICATION_KEY_ID!,
-          broken.B2_APPLICATION_KEY!,
-        )
-      ).status,
-    ).toBe(401);
-    const res = await awsWith('swapped.env', ['s3', 'ls', `s3://${broken.B2_BUCKET_NAME}/`]);
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/InvalidAccessKeyId/);
+    const file = saveBroken(setup, 'b2-credentials.env', 'swapped');
+    const broken = await sourced(file);
+    const { B2_APPLICATION_KEY_ID: keyId, B2_APPLICATION_KEY: key } = broken;
+    expect((await authorizeAccount(setup.emulator.url, keyId!, key!)).status).toBe(401);
+    const res = await awsWith(file, ['s3', 'ls', `s3://${broken.B2_BUCKET_NAME}/`]);
+    expectFailure(res, /InvalidAccessKeyId/);
   });
 
   it('b2-credentials.env with a wrong region: aws s3 ls → non-zero exit, AuthorizationHeaderMalformed', async () => {
-    writeFileSync(
-      join(work.dir, 'region.env'),
-      changeRegion(setup.files['b2-credentials.env']!, setup.result.endpoint.s3Region),
-    );
-    const res = await awsWith('region.env', ['s3', 'ls', `s3://${env.B2_BUCKET_NAME}/`]);
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/AuthorizationHeaderMalformed/);
+    const file = saveBroken(setup, 'b2-credentials.env', 'region');
+    const res = await awsWith(file, ['s3', 'ls', `s3://${env.B2_BUCKET_NAME}/`]);
+    expectFailure(res, /AuthorizationHeaderMalformed/);
   });
 
   it('b2-setup.json with a wrong region: rclone lsf → non-zero exit, AuthorizationHeaderMalformed', async () => {
-    const json = JSON.parse(
-      changeRegion(setup.files['b2-setup.json']!, setup.result.endpoint.s3Region),
-    ) as SetupJson;
+    const json = JSON.parse(brokenFile(setup, 'b2-setup.json', 'region')) as SetupJson;
     const res = await rcloneFromJson(json, ['lsf', `b2json:${json.bucket.bucketName}/other/`]);
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/AuthorizationHeaderMalformed/);
+    expectFailure(res, /AuthorizationHeaderMalformed/);
   });
 });

@@ -4,12 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeRegion, swapKeyPair } from './support/corrupt';
+import { expectFailure, saveBroken } from './support/corrupt';
 import { sandboxSetup, type SandboxSetup } from './support/sandbox-setup';
-import { run, tool, workDir, type RunResult } from './support/tools';
+import { run, tool, type RunResult } from './support/tools';
 
 let setup: SandboxSetup;
-let work: ReturnType<typeof workDir>;
 let bucket: string;
 let nativeRemote: string;
 let s3Remote: string;
@@ -43,7 +42,7 @@ function rclone(args: string[], config = 'rclone.conf'): Promise<RunResult> {
       ...args,
     ],
     {
-      cwd: work.dir,
+      cwd: setup.dir,
     },
   );
 }
@@ -51,20 +50,15 @@ function rclone(args: string[], config = 'rclone.conf'): Promise<RunResult> {
 beforeAll(async () => {
   tool('rclone');
   setup = await sandboxSetup('rclone');
-  work = workDir('rclone');
   bucket = setup.result.bucket.bucketName;
-  const conf = setup.files['rclone.conf']!;
-  writeFileSync(join(work.dir, 'rclone.conf'), conf);
-  writeFileSync(join(work.dir, 'hello.txt'), 'hello from rclone\n');
-  const found = remotes(conf);
+  setup.save('rclone.conf');
+  writeFileSync(join(setup.dir, 'hello.txt'), 'hello from rclone\n');
+  const found = remotes(setup.file('rclone.conf'));
   nativeRemote = found.b2!;
   s3Remote = found.s3!;
 });
 
-afterAll(async () => {
-  await setup?.close();
-  work?.remove();
-});
+afterAll(() => setup?.close());
 
 describe.each([
   ['native b2', () => nativeRemote, 'rclone-native'],
@@ -107,26 +101,16 @@ describe.each([
 
 describe('rclone.conf from a broken generator', () => {
   it('with the key ID and key swapped: rclone lsf on both remotes → non-zero exit', async () => {
-    const { applicationKeyId, applicationKey } = setup.result.key;
-    writeFileSync(
-      join(work.dir, 'swapped.conf'),
-      swapKeyPair(setup.files['rclone.conf']!, applicationKeyId, applicationKey),
-    );
-    const native = await rclone(['lsf', `${nativeRemote}:${bucket}`], 'swapped.conf');
-    expect(native.code).not.toBe(0);
-    expect(native.output).toMatch(/401|unauthorized/i);
-    const s3 = await rclone(['lsf', `${s3Remote}:${bucket}`], 'swapped.conf');
-    expect(s3.code).not.toBe(0);
-    expect(s3.output).toMatch(/InvalidAccessKeyId/);
+    const conf = saveBroken(setup, 'rclone.conf', 'swapped');
+    expectFailure(await rclone(['lsf', `${nativeRemote}:${bucket}`], conf), /401|unauthorized/i);
+    expectFailure(await rclone(['lsf', `${s3Remote}:${bucket}`], conf), /InvalidAccessKeyId/);
   });
 
   it('with a wrong region: rclone lsf on the s3 remote → non-zero exit, AuthorizationHeaderMalformed', async () => {
-    writeFileSync(
-      join(work.dir, 'region.conf'),
-      changeRegion(setup.files['rclone.conf']!, setup.result.endpoint.s3Region),
+    const conf = saveBroken(setup, 'rclone.conf', 'region');
+    expectFailure(
+      await rclone(['lsf', `${s3Remote}:${bucket}`], conf),
+      /AuthorizationHeaderMalformed/,
     );
-    const s3 = await rclone(['lsf', `${s3Remote}:${bucket}`], 'region.conf');
-    expect(s3.code).not.toBe(0);
-    expect(s3.output).toMatch(/AuthorizationHeaderMalformed/);
   });
 });

@@ -6,22 +6,24 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeSession } from './support/b2-native';
-import { changeRegion, swapKeyPair } from './support/corrupt';
+import { expectFailure, saveBroken } from './support/corrupt';
 import { sandboxSetup, type SandboxSetup } from './support/sandbox-setup';
-import { run, tool, workDir, type RunResult } from './support/tools';
+import { run, tool, type RunResult } from './support/tools';
 
 const PASSWORD = 'tool-test-repository-password';
 
 let setup: SandboxSetup;
-let work: ReturnType<typeof workDir>;
 
-/** `set -a; . ./<envFile>; set +a; restic <args>`, with only RESTIC_PASSWORD from the test. */
-function restic(args: string[], envFile = 'restic.env'): Promise<RunResult> {
+/**
+ * `set -a; . ./<envFile>; set +a; <then> restic <args>`, with only RESTIC_PASSWORD from the test;
+ * `then` is shell text run after sourcing, such as an `unset`.
+ */
+function restic(args: string[], envFile = 'restic.env', then = ''): Promise<RunResult> {
   return run(
     tool('bash'),
-    ['-c', `set -a; . ./${envFile}; set +a; exec "$@"`, 'bash', tool('restic'), ...args],
+    ['-c', `set -a; . ./${envFile}; set +a; ${then}exec "$@"`, 'bash', tool('restic'), ...args],
     {
-      cwd: work.dir,
+      cwd: setup.dir,
       env: { RESTIC_PASSWORD: PASSWORD },
     },
   );
@@ -39,17 +41,13 @@ beforeAll(async () => {
   tool('restic');
   tool('bash');
   setup = await sandboxSetup('restic');
-  work = workDir('restic');
-  writeFileSync(join(work.dir, 'restic.env'), setup.files['restic.env']!);
-  mkdirSync(join(work.dir, 'data'));
-  writeFileSync(join(work.dir, 'data', 'notes.txt'), 'restic backs this up\n');
-  writeFileSync(join(work.dir, 'data', 'more.txt'), 'and this\n');
+  setup.save('restic.env');
+  mkdirSync(join(setup.dir, 'data'));
+  writeFileSync(join(setup.dir, 'data', 'notes.txt'), 'restic backs this up\n');
+  writeFileSync(join(setup.dir, 'data', 'more.txt'), 'and this\n');
 });
 
-afterAll(async () => {
-  await setup?.close();
-  work?.remove();
-});
+afterAll(() => setup?.close());
 
 describe('restic.env (S3 form)', () => {
   it('set -a; . ./restic.env; restic init → exit 0, repository created', async () => {
@@ -71,20 +69,20 @@ describe('restic.env (S3 form)', () => {
     expect(res.code, res.output).toBe(0);
     const snapshots = JSON.parse(res.stdout) as { paths: string[] }[];
     expect(snapshots).toHaveLength(1);
-    expect(snapshots[0]!.paths).toEqual([join(work.dir, 'data')]);
+    expect(snapshots[0]!.paths).toEqual([join(setup.dir, 'data')]);
   });
 });
 
 describe('restic.env (native B2 form, commented out in the file)', () => {
   it('uncommented and sourced: B2_ACCOUNT_ID, B2_ACCOUNT_KEY and RESTIC_REPOSITORY hold the key and b2:<bucket>:<path>', async () => {
-    writeFileSync(join(work.dir, 'restic-b2.env'), nativeForm(setup.files['restic.env']!));
+    writeFileSync(join(setup.dir, 'restic-b2.env'), nativeForm(setup.file('restic.env')));
     const res = await run(
       tool('bash'),
       [
         '-c',
         'set -a; . ./restic-b2.env; printf "%s\\n" "$B2_ACCOUNT_ID" "$B2_ACCOUNT_KEY" "$RESTIC_REPOSITORY"',
       ],
-      { cwd: work.dir },
+      { cwd: setup.dir },
     );
     expect(res.code, res.output).toBe(0);
     const { applicationKeyId, applicationKey } = setup.result.key;
@@ -98,38 +96,9 @@ describe('restic.env (native B2 form, commented out in the file)', () => {
   it('restic snapshots with B2_ACCOUNT_ID then B2_ACCOUNT_KEY removed → restic names exactly those variables', async () => {
     // With both set, restic would dial api.backblazeb2.com (built into its b2 backend); these prove
     // that restic reads the names the file sets and takes the repository as a b2 one.
-    const noId = await run(
-      tool('bash'),
-      [
-        '-c',
-        'set -a; . ./restic-b2.env; unset B2_ACCOUNT_ID; exec "$@"',
-        'bash',
-        tool('restic'),
-        'snapshots',
-      ],
-      {
-        cwd: work.dir,
-        env: { RESTIC_PASSWORD: PASSWORD },
-      },
-    );
-    expect(noId.code).not.toBe(0);
-    expect(noId.output).toMatch(
-      /unable to open B2 backend: Account ID \(\$B2_ACCOUNT_ID\) is empty/,
-    );
-    const noKey = await run(
-      tool('bash'),
-      [
-        '-c',
-        'set -a; . ./restic-b2.env; unset B2_ACCOUNT_KEY; exec "$@"',
-        'bash',
-        tool('restic'),
-        'snapshots',
-      ],
-      {
-        cwd: work.dir,
-        env: { RESTIC_PASSWORD: PASSWORD },
-      },
-    );
+    const noId = await restic(['snapshots'], 'restic-b2.env', 'unset B2_ACCOUNT_ID; ');
+    expectFailure(noId, /unable to open B2 backend: Account ID \(\$B2_ACCOUNT_ID\) is empty/);
+    const noKey = await restic(['snapshots'], 'restic-b2.env', 'unset B2_ACCOUNT_KEY; ');
     expect(noKey.output).toMatch(/Key \(\$B2_ACCOUNT_KEY\) is empty/);
   });
 
@@ -144,24 +113,11 @@ describe('restic.env (native B2 form, commented out in the file)', () => {
 });
 
 describe('restic.env from a broken generator', () => {
-  it('with the key ID and key swapped: restic snapshots → non-zero exit', async () => {
-    const { applicationKeyId, applicationKey } = setup.result.key;
-    writeFileSync(
-      join(work.dir, 'swapped.env'),
-      swapKeyPair(setup.files['restic.env']!, applicationKeyId, applicationKey),
-    );
-    const res = await restic(['snapshots'], 'swapped.env');
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/Access Denied|InvalidAccessKeyId/);
-  });
-
-  it('with a wrong region: restic snapshots → non-zero exit', async () => {
-    writeFileSync(
-      join(work.dir, 'region.env'),
-      changeRegion(setup.files['restic.env']!, setup.result.endpoint.s3Region),
-    );
-    const res = await restic(['snapshots'], 'region.env');
-    expect(res.code).not.toBe(0);
-    expect(res.output).toMatch(/400 Bad Request|AuthorizationHeaderMalformed/);
+  it.each([
+    ['the key ID and key swapped', /Access Denied|InvalidAccessKeyId/, 'swapped'],
+    ['a wrong region', /400 Bad Request|AuthorizationHeaderMalformed/, 'region'],
+  ] as const)('with %s: restic snapshots → non-zero exit, %s', async (_what, why, breakage) => {
+    const res = await restic(['snapshots'], saveBroken(setup, 'restic.env', breakage));
+    expectFailure(res, why);
   });
 });

@@ -11,6 +11,8 @@ export default mergeConfig(
         'test/server.test.ts',
         'test/reliability/graceful-shutdown.test.ts',
         'test/litestream-setup.test.ts',
+        'test/redis/restart.test.ts',
+        'test/sandbox-server.test.ts',
         '**/node_modules/**',
       ],
     },

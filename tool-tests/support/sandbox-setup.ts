@@ -1,8 +1,10 @@
 // A fresh practice-sandbox setup through the real API: an emulator, the real Express app wired to it
 // as its sandbox, then POST /api/session {sandbox: true} and POST /api/setup/apply over HTTP, as the
-// wizard's browser would. The files come from the apply answer.
+// wizard's browser would. The files come from the apply answer; the tools run in a fresh work dir.
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createEmulator, type Emulator } from '@b2wiz/b2-emulator';
 import {
   setupResultSchema,
@@ -16,13 +18,20 @@ import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
 import { DEFAULT_CONFIG, type AppConfig } from '../../apps/api/src/config';
 import { createLogger } from '../../apps/api/src/logging/logger';
-import { InMemorySessionStore } from '../../apps/api/src/services/session-service';
+import { InMemorySessionStore } from '../../apps/api/src/services/session-store';
+import { workDir } from './tools';
 
 export interface SandboxSetup {
   emulator: Emulator;
   result: SetupResult;
   /** File name → content, as the apply answer gave them. */
   files: Record<string, string>;
+  /** A temp work dir for the tools (also their HOME), removed by close(). */
+  dir: string;
+  /** The generated file `name`; one the setup did not generate fails the test. */
+  file(name: string): string;
+  /** Writes the generated file `name` into the work dir, as a user saves a download. */
+  save(name: string): void;
   close(): Promise<void>;
 }
 
@@ -44,6 +53,7 @@ async function startApi(emulator: Emulator): Promise<{ url: string; close(): Pro
       masterKey: emulator.masterKey,
       s3ApiUrl: emulator.s3ApiUrl,
       region: emulator.region,
+      accountsToken: null,
     },
   };
   const app = createApp({
@@ -76,14 +86,21 @@ async function postJson(url: string, body: unknown, cookie?: string): Promise<Re
 
 /**
  * Sets up `target` with its defaults (plus a bucket and key name, and `adjust` for values a user must
- * type, such as Laravel's app URL) in a fresh sandbox, and returns the generated files.
+ * type, such as Laravel's app URL or a path in the work dir) in a fresh sandbox, and returns the
+ * generated files.
  */
 export async function sandboxSetup(
   target: Target,
-  adjust: (request: SetupRequestInput) => SetupRequestInput = (r) => r,
+  adjust: (request: SetupRequestInput, dir: string) => SetupRequestInput = (r) => r,
 ): Promise<SandboxSetup> {
+  const work = workDir(target);
   const emulator = await createEmulator({ port: 0 });
   const api = await startApi(emulator);
+  const close = async () => {
+    await api.close();
+    await emulator.close();
+    work.remove();
+  };
   try {
     const session = await postJson(`${api.url}/api/session`, { sandbox: true });
     if (session.status !== 200)
@@ -93,11 +110,17 @@ export async function sandboxSetup(
       .map((c) => c.split(';', 1)[0])
       .join('; ');
     const defaults = targetDefaults(target);
-    const request = adjust({
-      ...defaults,
-      bucket: { ...defaults.bucket, name: uniqueBucketName(target) } as SetupRequestInput['bucket'],
-      key: { ...defaults.key, name: `${target}-tool-test` },
-    });
+    const request = adjust(
+      {
+        ...defaults,
+        bucket: {
+          ...defaults.bucket,
+          name: uniqueBucketName(target),
+        } as SetupRequestInput['bucket'],
+        key: { ...defaults.key, name: `${target}-tool-test` },
+      },
+      work.dir,
+    );
     const apply = await postJson(
       `${api.url}/api/setup/apply`,
       { ...request, idempotencyKey: `tool-test-${target}-${process.pid}-${Date.now()}` },
@@ -109,18 +132,23 @@ export async function sandboxSetup(
     if (!result.verification.ok)
       throw new Error(`the API's own key check failed: ${JSON.stringify(result.verification)}`);
     const files = Object.fromEntries(result.files.map((f) => [f.filename, f.content]));
+    const file = (name: string): string => {
+      const content = files[name];
+      if (content === undefined)
+        throw new Error(`the setup generated no ${name} (only ${Object.keys(files).join(', ')})`);
+      return content;
+    };
     return {
       emulator,
       result,
       files,
-      close: async () => {
-        await api.close();
-        await emulator.close();
-      },
+      dir: work.dir,
+      file,
+      save: (name) => writeFileSync(join(work.dir, name), file(name)),
+      close,
     };
   } catch (error) {
-    await api.close();
-    await emulator.close();
+    await close();
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import type { Store } from 'express-rate-limit';
 import type { Health } from '@b2wiz/shared';
 import type { B2Gateway } from './b2/b2-types';
 import type { Clock } from './clock';
@@ -19,6 +20,7 @@ import { setupRouter } from './routes/setup-router';
 import { renderFiles as defaultRenderFiles, type RenderFiles } from './services/render-files';
 import { SessionService } from './services/session-service';
 import type { SessionStore } from './services/session-store';
+import { InMemoryApplyLocks, type ApplyLocks } from './services/setup/apply-locks';
 import { InMemoryApplyRecords, type ApplyRecords } from './services/setup/apply-records';
 import { SetupService } from './services/setup-service';
 
@@ -26,8 +28,11 @@ export interface AppDeps {
   config: AppConfig;
   b2: B2Gateway;
   sessions: SessionStore;
-  /** Apply records; in this process's memory unless given. */
+  /** Apply records and their locks; in this process's memory unless given. */
   records?: ApplyRecords;
+  locks?: ApplyLocks;
+  /** The connect rate limit's counts, shared by every instance when Redis is on. */
+  rateLimitStore?: Store;
   /** The sessions' idle clock lives in the store; kept here for anything else that tells time. */
   clock: Clock;
   logger: Logger;
@@ -52,6 +57,7 @@ export function createApp(deps: AppDeps): App {
     renderFiles: deps.renderFiles ?? defaultRenderFiles,
     sessions: deps.sessions,
     records,
+    locks: deps.locks ?? new InMemoryApplyLocks(),
   });
 
   const app = express();
@@ -67,11 +73,16 @@ export function createApp(deps: AppDeps): App {
     const health: Health = { ok: true, sandbox: config.sandbox !== null };
     res.json(health);
   });
+  // Readiness: only when the session store answers (a load balancer stops sending work otherwise).
+  api.get('/ready', async (_req, res) => {
+    const ready = await deps.sessions.ready();
+    res.status(ready ? 200 : 503).json({ ready });
+  });
   api.use(csrfProtection());
   // No inflate: the wizard never compresses a request, and a broken stream is one thing less.
   api.use(express.json({ limit: config.bodyLimitBytes, inflate: false, verify: requireUtf8 }));
   api.use(checkJsonBody());
-  api.use('/session', sessionRouter({ config, sessions }));
+  api.use('/session', sessionRouter({ config, sessions, rateLimitStore: deps.rateLimitStore }));
   api.use('/buckets', bucketRouter({ sessions }));
   api.use('/setup', setupRouter({ sessions, setup }));
   api.use(apiNotFound);

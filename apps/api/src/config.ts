@@ -77,6 +77,11 @@ export const envSchema = z.object({
       .url({ protocol: /^http$/, error: 'must be the http URL of a running B2 emulator' })
       .optional(),
   ),
+  /** The accounts-route token of a shared sandbox emulator: each sandbox session gets its own account. */
+  SANDBOX_EMULATOR_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
   B2_EMULATOR_MASTER_KEY_ID: z.preprocess(blankToUndefined, z.string().optional()),
   B2_EMULATOR_MASTER_KEY: z.preprocess(blankToUndefined, z.string().optional()),
   /** Connect attempts allowed per client address per minute. */
@@ -88,6 +93,24 @@ export const envSchema = z.object({
       .min(1, 'must be at least 1')
       .default(20),
   ),
+  /** Shared stores for several instances; memory when unset. */
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  ),
+  /** Seals what the shared store keeps: 32 bytes, base64. Required with REDIS_URL. */
+  SESSION_ENCRYPTION_KEY: z.preprocess(blankToUndefined, z.string().optional()),
+  /** Retired keys, comma-separated: they still open values sealed before a rotation. */
+  SESSION_ENCRYPTION_KEYS_OLD: z.preprocess(blankToUndefined, z.string().optional()),
+  /** A session ends this long after it started, however busy. */
+  SESSION_MAX_HOURS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of hours' })
+      .min(1, 'must be at least 1')
+      .max(7 * 24, 'must be at most 168 (a week)')
+      .default(8),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -95,15 +118,38 @@ export const envSchema = z.object({
 });
 export type Env = z.infer<typeof envSchema>;
 
+/** Settings that only make sense together. */
+const envRules = envSchema.superRefine((env, ctx) => {
+  if (env.REDIS_URL && !env.SESSION_ENCRYPTION_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SESSION_ENCRYPTION_KEY'],
+      message:
+        'is required with REDIS_URL, so nothing is kept in Redis unsealed; make one with: openssl rand -base64 32',
+    });
+  }
+});
+
 export class ConfigError extends Error {}
+
+/** Settings whose values are never repeated in a message (a Redis URL may hold a password). */
+const SECRET_SETTINGS = new Set([
+  'REDIS_URL',
+  'SESSION_ENCRYPTION_KEY',
+  'SESSION_ENCRYPTION_KEYS_OLD',
+  'SANDBOX_EMULATOR_TOKEN',
+  'B2_EMULATOR_MASTER_KEY',
+]);
 
 /** Reads the environment, or throws a ConfigError naming every bad setting. */
 export function parseEnv(env: Record<string, string | undefined>): Env {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envRules.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    const shown =
+      SECRET_SETTINGS.has(name) && env[name] ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    return `  ${name}=${shown}: ${issue.message}`;
   });
   throw new ConfigError(`Bad setting in the environment:\n${lines.join('\n')}`);
 }
@@ -115,6 +161,11 @@ export interface SandboxConfig {
   masterKey: string;
   s3ApiUrl: string;
   region: string;
+  /**
+   * The emulator's admin token for POST /__emulator/accounts: each sandbox session then gets an
+   * account of its own. null: every session shares the demo account (test set-ups).
+   */
+  accountsToken: string | null;
 }
 
 export interface AppConfig {
@@ -123,12 +174,18 @@ export interface AppConfig {
   /** null hides the sandbox. */
   sandbox: SandboxConfig | null;
   sessionIdleMs: number;
+  /** The absolute lifetime of a session. */
+  sessionMaxMs: number;
   /** The built web app to serve, or null (API only). */
   webDist: string | null;
   bodyLimitBytes: number;
   sessionRateLimit: { windowMs: number; max: number };
   /** Apply results kept per session for idempotent replay. */
   maxAppliesPerSession: number;
+  /** An apply's lock lives this long unrenewed (a crashed holder lets go after it). */
+  applyLockMs: number;
+  /** How long a duplicate apply waits for the one running elsewhere. */
+  applyWaitMs: number;
   /** Express's "trust proxy" setting. */
   trustProxy: boolean | number | string;
   /** Reported as the S3 region when B2's s3ApiUrl does not name one (only emulators do that). */
@@ -139,10 +196,13 @@ export const DEFAULT_CONFIG: AppConfig = {
   b2ApiUrl: 'https://api.backblazeb2.com',
   sandbox: null,
   sessionIdleMs: 30 * 60_000,
+  sessionMaxMs: 8 * 3_600_000,
   webDist: null,
   bodyLimitBytes: 64 * 1024,
   sessionRateLimit: { windowMs: 60_000, max: 20 },
   maxAppliesPerSession: 20,
+  applyLockMs: 30_000,
+  applyWaitMs: 60_000,
   trustProxy: false,
   fallbackS3Region: 'us-west-004',
 };

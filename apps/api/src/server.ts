@@ -1,5 +1,6 @@
 // Starts the API (and, with SANDBOX on, the practice emulator) from the environment.
 // Only this file reads env and listens.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
@@ -13,7 +14,7 @@ import { createB2Gateway } from './b2/b2-gateway';
 import { systemClock } from './clock';
 import { ConfigError, DEFAULT_CONFIG, parseEnv, type AppConfig } from './config';
 import { createLogger } from './logging/logger';
-import { InMemorySessionStore } from './services/session-store';
+import { openStores, type Stores } from './stores/open-stores';
 
 let env;
 try {
@@ -38,17 +39,26 @@ if (env.SANDBOX && env.SANDBOX_EMULATOR_URL) {
     masterKey: env.B2_EMULATOR_MASTER_KEY ?? DEMO_MASTER_KEY,
     s3ApiUrl: apiUrl,
     region: env.B2_S3_REGION,
+    accountsToken: env.SANDBOX_EMULATOR_TOKEN ?? null,
   };
   logger.info('practice sandbox: using a running emulator', { url: apiUrl });
 } else if (env.SANDBOX) {
   // Its own loopback port, whatever HOST the app binds: the sandbox is never reachable from outside.
-  sandbox = await createEmulator({ port: 0, host: '127.0.0.1' });
+  // Sandbox mode: no test routes (reset, faults), and an account per session behind a token.
+  const accountsToken = randomBytes(24).toString('hex');
+  sandbox = await createEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    adminMode: 'sandbox',
+    adminToken: accountsToken,
+  });
   sandboxConfig = {
     apiUrl: sandbox.url,
     masterKeyId: sandbox.masterKeyId,
     masterKey: sandbox.masterKey,
     s3ApiUrl: sandbox.s3ApiUrl,
     region: sandbox.region,
+    accountsToken,
   };
   logger.info('practice sandbox started', { url: sandbox.url });
 }
@@ -57,6 +67,7 @@ const config: AppConfig = {
   ...DEFAULT_CONFIG,
   b2ApiUrl: env.B2_API_URL,
   sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+  sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
   trustProxy: env.TRUST_PROXY,
   fallbackS3Region: env.B2_S3_REGION,
   webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
@@ -64,19 +75,37 @@ const config: AppConfig = {
   sandbox: sandboxConfig,
 };
 
-const sessions = new InMemorySessionStore(config.sessionIdleMs, systemClock);
+let stores: Stores;
+try {
+  stores = await openStores(env, config, systemClock, logger);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error(
+    `Cannot reach Redis at REDIS_URL: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+}
+logger.info('session store', { kind: stores.kind });
 
 const app = createApp({
   config,
   b2: createB2Gateway({
     onCall: (event) => logger.debug('b2 call', { ...event }),
   }),
-  sessions,
+  sessions: stores.sessions,
+  records: stores.records,
+  locks: stores.locks,
+  ...(stores.rateLimitStore ? { rateLimitStore: stores.rateLimitStore } : {}),
   clock: systemClock,
   logger,
 });
 const sweeper = setInterval(() => {
-  app.sweep().catch((error: unknown) => logger.warn('session sweep failed', { error: String(error) }));
+  app
+    .sweep()
+    .catch((error: unknown) => logger.warn('session sweep failed', { error: String(error) }));
 }, 60_000);
 sweeper.unref();
 
@@ -113,6 +142,7 @@ async function shutdown(signal: string): Promise<void> {
   await closed;
   clearInterval(sweep);
   clearInterval(sweeper);
+  await stores.close();
   await sandbox?.close();
   process.exit(0);
 }

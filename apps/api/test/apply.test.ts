@@ -1,4 +1,3 @@
-import type { Emulator } from '@b2wiz/b2-emulator';
 import {
   corsRulesFor,
   errorEnvelopeSchema,
@@ -17,24 +16,28 @@ import {
   setupRequest,
   totalCalls,
   uniqueName,
-  type TestApp,
   useEmulatorApp,
-  type Agent,
 } from './helpers';
 
-let emulator: Emulator;
-let t: TestApp;
-let agent: Agent;
-
-useEmulatorApp((app) => ({ emulator, t, agent } = app));
+const ctx = useEmulatorApp();
 
 const apply = (body: SetupRequestInput, key = idempotencyKey(), confirm?: string[]) =>
-  agent.post('/api/setup/apply').send({ ...body, idempotencyKey: key, confirm });
+  ctx.agent.post('/api/setup/apply').send({ ...body, idempotencyKey: key, confirm });
 /** The existing buckets below keep files for good today; the user agrees to delete old ones. */
 const DELETES = ['deletes_old_versions'];
 
-const bucketNamed = (name: string) => emulator.state().buckets.find((b) => b.bucketName === name);
-const keysOf = (bucketId: string) => emulator.state().keys.filter((k) => k.bucketId === bucketId);
+/** restic on an existing bucket, its user agreeing to delete old versions. */
+const applyResticTo = (bucketId: string) =>
+  apply(
+    setupRequest('restic', 'x', { bucket: { mode: 'existing', bucketId } }),
+    idempotencyKey(),
+    DELETES,
+  );
+
+const bucketNamed = (name: string) =>
+  ctx.emulator.state().buckets.find((b) => b.bucketName === name);
+const keysOf = (bucketId: string) =>
+  ctx.emulator.state().keys.filter((k) => k.bucketId === bucketId);
 
 describe('POST /api/setup/apply', () => {
   it('when a new bucket is set up, then one create_bucket carries every setting and one key is made for it', async () => {
@@ -46,9 +49,9 @@ describe('POST /api/setup/apply', () => {
     const res = await apply(request).expect(200);
     const result = setupResultSchema.parse(res.body);
 
-    expect(emulator.callCounts().b2_create_bucket).toBe(1);
-    expect(emulator.callCounts().b2_update_bucket ?? 0).toBe(0);
-    expect(emulator.callCounts().b2_create_key).toBe(1);
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(ctx.emulator.callCounts().b2_update_bucket ?? 0).toBe(0);
+    expect(ctx.emulator.callCounts().b2_create_key).toBe(1);
     const bucket = bucketNamed(name)!;
     expect(bucket.corsRules).toEqual(
       corsRulesFor({
@@ -75,7 +78,7 @@ describe('POST /api/setup/apply', () => {
     });
     expect(result.key.applicationKey).toMatch(/^K/);
     // The emulator serves S3 at its own URL; the region is the configured fallback.
-    expect(result.endpoint).toEqual({ s3Endpoint: emulator.url, s3Region: 'us-west-004' });
+    expect(result.endpoint).toEqual({ s3Endpoint: ctx.emulator.url, s3Region: 'us-west-004' });
     expect(result.files.map((f) => f.filename)).toEqual([
       'laravel.env',
       'filesystems-disk.php',
@@ -99,10 +102,10 @@ describe('POST /api/setup/apply', () => {
     ]);
     const upload = res.body.verification.checks.find((c: { name: string }) => c.name === 'upload');
     expect(upload.detail).toMatch(/“server-1\/b2-setup-wizard-check-[0-9a-f]+\.txt”/);
-    expect(emulator.callCounts().b2_upload_file).toBe(1);
-    expect(emulator.callCounts().b2_delete_file_version).toBe(1);
-    expect(Object.keys(emulator.callCounts()).filter((c) => c.startsWith('s3_'))).toEqual([]);
-    expect(emulator.state().files).toEqual([]);
+    expect(ctx.emulator.callCounts().b2_upload_file).toBe(1);
+    expect(ctx.emulator.callCounts().b2_delete_file_version).toBe(1);
+    expect(Object.keys(ctx.emulator.callCounts()).filter((c) => c.startsWith('s3_'))).toEqual([]);
+    expect(ctx.emulator.state().files).toEqual([]);
     expect(keysOf(bucketNamed(name)!.bucketId)[0]!.namePrefix).toBe('server-1/');
   });
 
@@ -119,7 +122,7 @@ describe('POST /api/setup/apply', () => {
     expect(checks.find((c) => c.name === 'delete')!.detail).toContain('connected key');
     // "Something else" works with a key that only hides files: the setup still counts as working.
     expect(res.body.verification.ok).toBe(true);
-    expect(emulator.state().files).toEqual([]);
+    expect(ctx.emulator.state().files).toEqual([]);
   });
 
   it('when the key is read only, then no file is written', async () => {
@@ -133,7 +136,7 @@ describe('POST /api/setup/apply', () => {
     expect(
       res.body.verification.checks.find((c: { name: string }) => c.name === 'upload'),
     ).toMatchObject({ ok: false, status: 'notChecked', label: 'Can upload a file' });
-    expect(emulator.callCounts().b2_upload_file ?? 0).toBe(0);
+    expect(ctx.emulator.callCounts().b2_upload_file ?? 0).toBe(0);
     const key = keysOf(res.body.bucket.bucketId)[0]!;
     expect(key.capabilities).toEqual(keyCapabilities('readOnly', false));
     expect(res.body.key.expirationTimestamp).toBe(key.expirationTimestamp);
@@ -143,45 +146,33 @@ describe('POST /api/setup/apply', () => {
   });
 
   it('when an existing bucket is set up, then update_bucket replaces its rules with ifRevisionIs', async () => {
-    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+    const bucket = await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: uniqueName('existing'),
       bucketType: 'allPrivate',
       lifecycleRules: [
         { fileNamePrefix: 'tmp/', daysFromUploadingToHiding: 1, daysFromHidingToDeleting: 1 },
       ],
     });
-    const res = await apply(
-      setupRequest('restic', 'x', {
-        bucket: { mode: 'existing', bucketId: String(bucket.bucketId) },
-      }),
-      idempotencyKey(),
-      DELETES,
-    ).expect(200);
-    const after = emulator.state().buckets.find((b) => b.bucketId === bucket.bucketId)!;
+    const res = await applyResticTo(String(bucket.bucketId)).expect(200);
+    const after = ctx.emulator.state().buckets.find((b) => b.bucketId === bucket.bucketId)!;
     expect(after.revision).toBe(Number(bucket.revision) + 1);
     expect(after.lifecycleRules).toEqual([
       { fileNamePrefix: '', daysFromUploadingToHiding: null, daysFromHidingToDeleting: 1 },
     ]);
-    expect(emulator.callCounts().b2_create_bucket).toBe(1); // the test's own
-    expect(emulator.callCounts().b2_update_bucket).toBe(1);
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1); // the test's own
+    expect(ctx.emulator.callCounts().b2_update_bucket).toBe(1);
     expect(res.body.bucket.lifecycleRules).toEqual(after.lifecycleRules);
   });
 
   it('when someone else changes the bucket between read and write, then 409 conflict and nothing more', async () => {
-    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+    const bucket = await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: uniqueName('raced'),
       bucketType: 'allPrivate',
     });
-    emulator.addFault({ call: 'b2_update_bucket', status: 409, code: 'conflict', times: 1 });
-    const res = await apply(
-      setupRequest('restic', 'x', {
-        bucket: { mode: 'existing', bucketId: String(bucket.bucketId) },
-      }),
-      idempotencyKey(),
-      DELETES,
-    ).expect(409);
+    ctx.emulator.addFault({ call: 'b2_update_bucket', status: 409, code: 'conflict', times: 1 });
+    const res = await applyResticTo(String(bucket.bucketId)).expect(409);
     expect(res.body.error.code).toBe('conflict');
-    expect(emulator.callCounts().b2_create_key ?? 0).toBe(0);
+    expect(ctx.emulator.callCounts().b2_create_key ?? 0).toBe(0);
   });
 
   it('when the name belongs to another customer, then duplicate_bucket_name lands on bucket.name with a suggestion', async () => {
@@ -191,25 +182,25 @@ describe('POST /api/setup/apply', () => {
     expect(error.message).toContain('already taken');
     expect(error.suggestion).toMatch(/^taken-bucket-name-[a-z0-9]+$/);
     expect(error.created).toBeUndefined();
-    expect(emulator.state().keys).toEqual([]);
+    expect(ctx.emulator.state().keys).toEqual([]);
   });
 
   it('when a key lacks writeBuckets, then apply refuses before any B2 write and names the capability', async () => {
-    const key = await createKeyOnEmulator(emulator, ['listBuckets', 'writeKeys', 'listKeys']);
-    const limited = t.agent();
+    const key = await createKeyOnEmulator(ctx.emulator, ['listBuckets', 'writeKeys', 'listKeys']);
+    const limited = ctx.t.agent();
     await limited.post('/api/session').send(key).expect(200);
-    const before = emulator.callCounts().b2_create_bucket ?? 0;
+    const before = ctx.emulator.callCounts().b2_create_bucket ?? 0;
     const res = await limited
       .post('/api/setup/apply')
       .send({ ...setupRequest('rclone', uniqueName('nocaps')), idempotencyKey: idempotencyKey() })
       .expect(403);
     expect(res.body.error.code).toBe('missing_capability');
     expect(res.body.error.message).toContain('“writeBuckets”');
-    expect(emulator.callCounts().b2_create_bucket ?? 0).toBe(before);
+    expect(ctx.emulator.callCounts().b2_create_bucket ?? 0).toBe(before);
   });
 
   it('when idempotencyKey is missing, then 400 names it', async () => {
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/apply')
       .send(setupRequest('rclone', uniqueName()))
       .expect(400);
@@ -221,7 +212,7 @@ describe('the key check’s round trips', () => {
   it('when each target is set up with its defaults, then the key check signs in and writes one marker, over the API its tool uses: four calls', async () => {
     const origin = 'https://app.example.com';
     for (const target of TARGETS) {
-      emulator.resetCallCounts();
+      ctx.emulator.resetCallCounts();
       const request = setupRequest(
         target,
         uniqueName(`trips-${target}`),
@@ -234,7 +225,7 @@ describe('the key check’s round trips', () => {
       );
       const res = await apply(request).expect(200);
       expect(res.body.verification.ok, target).toBe(true);
-      const { b2_create_bucket, b2_create_key, ...keyCheck } = emulator.callCounts();
+      const { b2_create_bucket, b2_create_key, ...keyCheck } = ctx.emulator.callCounts();
       expect([b2_create_bucket, b2_create_key], target).toEqual([1, 1]);
       expect(keyCheck, target).toEqual(
         TARGET_PRESETS[target].usesS3
@@ -246,7 +237,7 @@ describe('the key check’s round trips', () => {
               b2_delete_file_version: 1,
             },
       );
-      expect(emulator.state().files, target).toEqual([]);
+      expect(ctx.emulator.state().files, target).toEqual([]);
     }
   });
 });
@@ -256,15 +247,15 @@ describe('idempotent replay', () => {
     const key = idempotencyKey();
     const request = setupRequest('litestream', uniqueName('replay'));
     const first = await apply(request, key).expect(200);
-    const callsAfterFirst = totalCalls(emulator);
+    const callsAfterFirst = totalCalls(ctx.emulator);
     const second = await apply(request, key).expect(200);
     expect(second.body).toEqual(first.body);
-    expect(totalCalls(emulator)).toBe(callsAfterFirst);
-    expect(emulator.state().keys).toHaveLength(1);
+    expect(totalCalls(ctx.emulator)).toBe(callsAfterFirst);
+    expect(ctx.emulator.state().keys).toHaveLength(1);
   });
 
   it('when duplicates arrive at the same time, then they wait for the first and share its result', async () => {
-    emulator.setLatency(40);
+    ctx.emulator.setLatency(40);
     try {
       const key = idempotencyKey();
       const request = setupRequest('rclone', uniqueName('concurrent'));
@@ -276,11 +267,11 @@ describe('idempotent replay', () => {
       expect([a.status, b.status, c.status]).toEqual([200, 200, 200]);
       expect(b.body).toEqual(a.body);
       expect(c.body).toEqual(a.body);
-      expect(emulator.callCounts().b2_create_bucket).toBe(1);
-      expect(emulator.callCounts().b2_create_key).toBe(1);
-      expect(emulator.state().keys).toHaveLength(1);
+      expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1);
+      expect(ctx.emulator.callCounts().b2_create_key).toBe(1);
+      expect(ctx.emulator.state().keys).toHaveLength(1);
     } finally {
-      emulator.setLatency(0);
+      ctx.emulator.setLatency(0);
     }
   });
 
@@ -292,9 +283,9 @@ describe('idempotent replay', () => {
       code: 'idempotency_key_reused',
       field: 'idempotencyKey',
     });
-    expect(emulator.state().buckets.filter((b) => b.accountId === emulator.accountId)).toHaveLength(
-      1,
-    );
+    expect(
+      ctx.emulator.state().buckets.filter((b) => b.accountId === ctx.emulator.accountId),
+    ).toHaveLength(1);
   });
 });
 
@@ -302,7 +293,7 @@ describe('failures part way, and resuming', () => {
   it('when create_key keeps failing, then the error says the bucket exists; the retry finishes without a second bucket', async () => {
     const name = uniqueName('partway');
     const key = idempotencyKey();
-    emulator.addFault({
+    ctx.emulator.addFault({
       call: 'b2_create_key',
       status: 503,
       code: 'service_unavailable',
@@ -315,26 +306,26 @@ describe('failures part way, and resuming', () => {
     const bucket = bucketNamed(name)!;
     expect(error.created).toEqual({ bucket: { bucketId: bucket.bucketId, bucketName: name } });
     expect(error.message).toContain(`“${name}” was created`);
-    expect(emulator.callCounts().b2_create_key).toBe(5); // tried 5 times, then gave up
+    expect(ctx.emulator.callCounts().b2_create_key).toBe(5); // tried 5 times, then gave up
 
-    emulator.clearFaults();
+    ctx.emulator.clearFaults();
     const done = await apply(setupRequest('rclone', name), key).expect(200);
     expect(done.body.bucket.bucketId).toBe(bucket.bucketId);
-    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1);
     expect(keysOf(bucket.bucketId)).toHaveLength(1);
   });
 
   it('when the create_bucket answer is lost, then the retry finds the bucket by name and uses it', async () => {
     const name = uniqueName('lostbucket');
     const key = idempotencyKey();
-    emulator.addFault({ call: 'b2_create_bucket', drop: 'after', times: 1 });
+    ctx.emulator.addFault({ call: 'b2_create_bucket', drop: 'after', times: 1 });
     const failed = await apply(setupRequest('restic', name), key).expect(502);
     expect(failed.body.error).toMatchObject({ code: 'network_error', retryable: true });
     expect(bucketNamed(name)).toBeDefined(); // it was made; we just did not hear back
-    expect(emulator.callCounts().b2_create_bucket).toBe(1); // a lost write is not blindly repeated
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1); // a lost write is not blindly repeated
 
     const done = await apply(setupRequest('restic', name), key).expect(200);
-    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1);
     expect(done.body.bucket.bucketId).toBe(bucketNamed(name)!.bucketId);
     expect(keysOf(done.body.bucket.bucketId)).toHaveLength(1);
   });
@@ -342,7 +333,7 @@ describe('failures part way, and resuming', () => {
   it('when the create_key answer is lost, then the retry deletes the orphan and exactly one key remains, the one returned', async () => {
     const name = uniqueName('lostkey');
     const key = idempotencyKey();
-    emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
+    ctx.emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
     const failed = await apply(setupRequest('rclone', name), key).expect(502);
     expect(failed.body.error.created.bucket.bucketName).toBe(name);
     expect(failed.body.error.retryable).toBe(true);
@@ -355,13 +346,13 @@ describe('failures part way, and resuming', () => {
     expect(keys).toHaveLength(1);
     expect(keys[0]!.applicationKeyId).toBe(done.body.key.applicationKeyId);
     expect(keys[0]!.applicationKeyId).not.toBe(orphan[0]!.applicationKeyId);
-    expect(emulator.callCounts().b2_list_keys).toBe(1);
-    expect(emulator.callCounts().b2_delete_key).toBe(1);
+    expect(ctx.emulator.callCounts().b2_list_keys).toBe(1);
+    expect(ctx.emulator.callCounts().b2_delete_key).toBe(1);
     expect(done.body.verification.ok).toBe(true);
   });
 
   it('when a lost key answer is resumed on an existing bucket, then older keys of the same name are spared', async () => {
-    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+    const bucket = await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: uniqueName('spare'),
       bucketType: 'allPrivate',
     });
@@ -369,13 +360,13 @@ describe('failures part way, and resuming', () => {
       bucket: { mode: 'existing', bucketId: String(bucket.bucketId) },
     });
     // A key the user made earlier, same name and rights: a tool may be using it.
-    const earlier = await b2Native(emulator, 'b2_create_key', {
+    const earlier = await b2Native(ctx.emulator, 'b2_create_key', {
       keyName: 'rclone-key',
       capabilities: keyCapabilities('readWrite', false),
       bucketId: bucket.bucketId,
     });
     const key = idempotencyKey();
-    emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
+    ctx.emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
     await apply(request, key, DELETES).expect(502);
     const done = await apply(request, key, DELETES).expect(200);
     const ids = keysOf(String(bucket.bucketId))
@@ -390,29 +381,29 @@ describe('doubtful outcomes', () => {
     const name = uniqueName('made500');
     const request = setupRequest('rclone', name);
     // As if the first attempt made the bucket (same settings) and then answered 500.
-    await b2Native(emulator, 'b2_create_bucket', {
+    await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: name,
       bucketType: 'allPrivate',
       lifecycleRules: lifecycleRulesFor({ preset: 'keepLatest' }),
     });
-    emulator.addFault({ call: 'b2_create_bucket', status: 500, times: 1 });
+    ctx.emulator.addFault({ call: 'b2_create_bucket', status: 500, times: 1 });
     const res = await apply(request).expect(200);
     expect(res.body.bucket.bucketId).toBe(bucketNamed(name)!.bucketId);
-    expect(emulator.callCounts().b2_create_bucket).toBe(3); // the test's own, the 500, the repeat
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(3); // the test's own, the 500, the repeat
   });
 
   it('when an unrestricted key’s answer is lost, then the retry spares an older key of the same name and rights', async () => {
     const base = setupRequest('rclone', uniqueName('twin'));
     const request = { ...base, key: { ...base.key, restrictToBucket: false } };
-    const twin = await b2Native(emulator, 'b2_create_key', {
+    const twin = await b2Native(ctx.emulator, 'b2_create_key', {
       keyName: 'rclone-key',
       capabilities: keyCapabilities('readWrite', false),
     });
     const key = idempotencyKey();
-    emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
+    ctx.emulator.addFault({ call: 'b2_create_key', drop: 'after', times: 1 });
     await apply(request, key).expect(502);
     const done = await apply(request, key).expect(200);
-    const ids = emulator
+    const ids = ctx.emulator
       .state()
       .keys.map((k) => k.applicationKeyId)
       .sort();
@@ -422,24 +413,24 @@ describe('doubtful outcomes', () => {
 
 describe('B2 retries and re-authorization', () => {
   it('when B2 answers 503 twice, then the gateway retries and the setup succeeds', async () => {
-    emulator.addFault({ call: 'b2_create_bucket', status: 503, times: 2 });
+    ctx.emulator.addFault({ call: 'b2_create_bucket', status: 503, times: 2 });
     await apply(setupRequest('rclone', uniqueName('busy'))).expect(200);
-    expect(emulator.callCounts().b2_create_bucket).toBe(3);
-    expect(emulator.state().buckets.filter((b) => b.accountId === emulator.accountId)).toHaveLength(
-      1,
-    );
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(3);
+    expect(
+      ctx.emulator.state().buckets.filter((b) => b.accountId === ctx.emulator.accountId),
+    ).toHaveLength(1);
   });
 
   it('when B2 answers 429 with Retry-After, then the gateway waits and tries again', async () => {
-    emulator.addFault({ call: 'b2_create_key', status: 429, retryAfter: 1, times: 1 });
+    ctx.emulator.addFault({ call: 'b2_create_key', status: 429, retryAfter: 1, times: 1 });
     const started = Date.now();
     await apply(setupRequest('rclone', uniqueName('slow'))).expect(200);
-    expect(emulator.callCounts().b2_create_key).toBe(2);
+    expect(ctx.emulator.callCounts().b2_create_key).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(15); // Retry-After, capped at 20 ms in tests
   });
 
   it('when B2 answers 400, then it is not repeated', async () => {
-    emulator.addFault({
+    ctx.emulator.addFault({
       call: 'b2_create_bucket',
       status: 400,
       code: 'bad_request',
@@ -449,40 +440,49 @@ describe('B2 retries and re-authorization', () => {
     const res = await apply(setupRequest('rclone', uniqueName('refused'))).expect(400);
     expect(res.body.error.code).toBe('bad_request');
     expect(res.body.error.message).toContain('no thanks');
-    expect(emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1);
   });
 
   it('when B2 answers 401 unauthorized, then it is not repeated and no re-authorization happens', async () => {
-    emulator.addFault({ call: 'b2_create_bucket', status: 401, code: 'unauthorized', times: 3 });
-    const authBefore = emulator.callCounts().b2_authorize_account!;
+    ctx.emulator.addFault({
+      call: 'b2_create_bucket',
+      status: 401,
+      code: 'unauthorized',
+      times: 3,
+    });
+    const authBefore = ctx.emulator.callCounts().b2_authorize_account!;
     const res = await apply(setupRequest('rclone', uniqueName('denied'))).expect(403);
     expect(res.body.error.code).toBe('unauthorized');
-    expect(emulator.callCounts().b2_create_bucket).toBe(1);
-    expect(emulator.callCounts().b2_authorize_account).toBe(authBefore);
+    expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1);
+    expect(ctx.emulator.callCounts().b2_authorize_account).toBe(authBefore);
   });
 
   it('when the session’s token expires, then the gateway re-authorizes once and carries on', async () => {
-    const expired = await fetch(`${emulator.url}/__emulator/expire-tokens`, {
+    const expired = await fetch(`${ctx.emulator.url}/__emulator/expire-tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
     });
     expect(expired.ok).toBe(true);
-    const authBefore = emulator.callCounts().b2_authorize_account!;
+    const authBefore = ctx.emulator.callCounts().b2_authorize_account!;
     await apply(setupRequest('rclone', uniqueName('reauth'))).expect(200);
     // One for the session's key, one for the new key's check.
-    expect(emulator.callCounts().b2_authorize_account).toBe(authBefore + 2);
+    expect(ctx.emulator.callCounts().b2_authorize_account).toBe(authBefore + 2);
   });
 
   it('when the key is gone for good, then re-authorization fails once with 401 and no loop', async () => {
-    const key = await createKeyOnEmulator(emulator, ['listBuckets', 'writeBuckets', 'writeKeys']);
-    const doomed = t.agent();
+    const key = await createKeyOnEmulator(ctx.emulator, [
+      'listBuckets',
+      'writeBuckets',
+      'writeKeys',
+    ]);
+    const doomed = ctx.t.agent();
     await doomed.post('/api/session').send(key).expect(200);
-    await b2Native(emulator, 'b2_delete_key', { applicationKeyId: key.applicationKeyId });
-    emulator.expireTokens();
-    const authBefore = emulator.callCounts().b2_authorize_account!;
+    await b2Native(ctx.emulator, 'b2_delete_key', { applicationKeyId: key.applicationKeyId });
+    ctx.emulator.expireTokens();
+    const authBefore = ctx.emulator.callCounts().b2_authorize_account!;
     const res = await doomed.get('/api/buckets').expect(401);
     expect(res.body.error.code).toBe('bad_credentials');
-    expect(emulator.callCounts().b2_authorize_account).toBe(authBefore + 1);
+    expect(ctx.emulator.callCounts().b2_authorize_account).toBe(authBefore + 1);
   });
 });

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createB2Gateway } from '../src/b2/b2-gateway';
 import type { B2Connection } from '../src/b2/b2-types';
 import { backoffDelay, DEFAULT_RETRY_POLICY, retryAfterDelay } from '../src/b2/retry-policy';
-import { AppError } from '../src/errors/app-error';
-import { FAST_RETRY, startEmulator, uniqueName } from './helpers';
+import { failureOf, FAST_RETRY, startEmulator, uniqueName } from './helpers';
 
 let a: Emulator;
 let b: Emulator;
@@ -33,16 +32,6 @@ const connectTo = (emulator: Emulator, gateway = createB2Gateway({ retry: FAST_R
     applicationKeyId: emulator.masterKeyId,
     applicationKey: emulator.masterKey,
   });
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 function recordingGateway(policy: Partial<typeof DEFAULT_RETRY_POLICY>) {
   const delays: number[] = [];
@@ -169,12 +158,14 @@ describe('retry policy', () => {
       corsRules: [],
       fileLockEnabled: false,
     });
-    const file = await conn.uploadFile({
-      bucketId: bucket.bucketId,
-      fileName: 'marker.txt',
-      data: Buffer.from('x'),
-      contentType: 'text/plain',
-    });
+    const uploadMarker = () =>
+      conn.uploadFile({
+        bucketId: bucket.bucketId,
+        fileName: 'marker.txt',
+        data: Buffer.from('x'),
+        contentType: 'text/plain',
+      });
+    const file = await uploadMarker();
     expect(file.strayCopiesPossible).toBe(false);
     a.addFault({ call: 'b2_delete_file_version', drop: 'after', times: 1 });
     await conn.deleteFileVersion(file);
@@ -185,12 +176,7 @@ describe('retry policy', () => {
 
     // An upload whose answer was lost may have left a copy: the caller is told.
     a.addFault({ call: 'b2_upload_file', drop: 'after', times: 1 });
-    const again = await conn.uploadFile({
-      bucketId: bucket.bucketId,
-      fileName: 'marker.txt',
-      data: Buffer.from('x'),
-      contentType: 'text/plain',
-    });
+    const again = await uploadMarker();
     expect(again.strayCopiesPossible).toBe(true);
     const versions = await conn.listFileVersions({
       bucketId: bucket.bucketId,

@@ -1,4 +1,3 @@
-import type { Emulator } from '@b2wiz/b2-emulator';
 import { bucketListSchema } from '@b2wiz/shared';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,14 +5,10 @@ import {
   connectMaster,
   createKeyOnEmulator,
   uniqueName,
-  type TestApp,
   useEmulatorApp,
 } from './helpers';
 
-let emulator: Emulator;
-let t: TestApp;
-
-useEmulatorApp((app) => ({ emulator, t } = app), { connect: false });
+const ctx = useEmulatorApp({ connect: false });
 
 describe('GET /api/buckets', () => {
   it('when connected, then the account’s own buckets come with their lifecycle and CORS rules', async () => {
@@ -30,15 +25,15 @@ describe('GET /api/buckets', () => {
         maxAgeSeconds: 3600,
       },
     ];
-    await b2Native(emulator, 'b2_create_bucket', {
+    await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: name,
       bucketType: 'allPrivate',
       lifecycleRules,
       corsRules,
       defaultServerSideEncryption: { mode: 'SSE-B2', algorithm: 'AES256' },
     });
-    const agent = t.agent();
-    await connectMaster(agent, emulator).expect(200);
+    const agent = ctx.t.agent();
+    await connectMaster(agent, ctx.emulator).expect(200);
     const res = await agent.get('/api/buckets').expect(200);
     const { buckets } = bucketListSchema.parse(res.body);
     expect(buckets.map((b) => b.bucketName)).toEqual([name]); // not the other customer's
@@ -54,18 +49,18 @@ describe('GET /api/buckets', () => {
   });
 
   it('when the key is restricted to one bucket, then only that bucket is listed', async () => {
-    const mine = await b2Native(emulator, 'b2_create_bucket', {
+    const mine = await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: uniqueName('only'),
       bucketType: 'allPrivate',
     });
-    await b2Native(emulator, 'b2_create_bucket', {
+    await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: uniqueName('other'),
       bucketType: 'allPrivate',
     });
-    const key = await createKeyOnEmulator(emulator, ['listBuckets', 'listFiles'], {
+    const key = await createKeyOnEmulator(ctx.emulator, ['listBuckets', 'listFiles'], {
       bucketId: mine.bucketId,
     });
-    const agent = t.agent();
+    const agent = ctx.t.agent();
     await agent.post('/api/session').send(key).expect(200);
     const res = await agent.get('/api/buckets').expect(200);
     expect(res.body.buckets.map((b: { bucketId: string }) => b.bucketId)).toEqual([mine.bucketId]);
@@ -74,8 +69,8 @@ describe('GET /api/buckets', () => {
   });
 
   it('when the key lacks listBuckets, then 403 missing_capability names it', async () => {
-    const key = await createKeyOnEmulator(emulator, ['writeKeys']);
-    const agent = t.agent();
+    const key = await createKeyOnEmulator(ctx.emulator, ['writeKeys']);
+    const agent = ctx.t.agent();
     await agent.post('/api/session').send(key).expect(200);
     const res = await agent.get('/api/buckets').expect(403);
     expect(res.body.error.code).toBe('missing_capability');
@@ -83,7 +78,7 @@ describe('GET /api/buckets', () => {
   });
 
   it('when not connected, then 401 not_connected', async () => {
-    const res = await t.agent().get('/api/buckets').expect(401);
+    const res = await ctx.t.agent().get('/api/buckets').expect(401);
     expect(res.body.error.code).toBe('not_connected');
   });
 });

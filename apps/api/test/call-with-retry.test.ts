@@ -12,8 +12,8 @@ import {
 } from '../src/b2/call-with-retry';
 import { withReauthorization } from '../src/b2/reauthorization';
 import { DEFAULT_RETRY_POLICY } from '../src/b2/retry-policy';
-import { AppError } from '../src/errors/app-error';
 import { B2CallError } from '../src/b2/b2-call-error';
+import { failureOf } from './helpers';
 
 /** What backblaze-b2 (axios) throws for an HTTP answer. */
 function http(status: number, code?: string, headers: Record<string, string> = {}) {
@@ -54,16 +54,6 @@ function recording(maxAttempts = 5) {
   };
   const outcomes = () => events.map((e) => `${e.attempt}:${e.outcome}`);
   return { context, delays, outcomes };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 const call = (

@@ -1,23 +1,18 @@
 // Keys of every generation connect, and keys the wizard makes work with tools of every
 // generation (docs/b2-behaviour.md "API versions").
-import type { Emulator } from '@b2wiz/b2-emulator';
 import { accountSummarySchema } from '@b2wiz/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  applySetup,
   b2Native,
   connectMaster,
-  idempotencyKey,
   setupRequest,
   signsIn,
   uniqueName,
-  type TestApp,
   useEmulatorApp,
 } from './helpers';
 
-let emulator: Emulator;
-let t: TestApp;
-
-useEmulatorApp((app) => ({ emulator, t } = app), { connect: false });
+const ctx = useEmulatorApp({ connect: false });
 
 /** Capability names B2 has added that the wizard has no words for. */
 const NEWER_CAPABILITIES = [
@@ -33,7 +28,7 @@ const BUCKET_KEY_NEWER = ['readBucketNotifications', 'writeBucketNotifications']
 
 async function bucketForKeys(): Promise<{ bucketId: string; bucketName: string }> {
   const bucketName = uniqueName('for-keys');
-  const made = await b2Native(emulator, 'b2_create_bucket', {
+  const made = await b2Native(ctx.emulator, 'b2_create_bucket', {
     bucketName,
     bucketType: 'allPrivate',
   });
@@ -41,13 +36,13 @@ async function bucketForKeys(): Promise<{ bucketId: string; bucketName: string }
 }
 
 const connect = (applicationKeyId: string, applicationKey: string) =>
-  t.agent().post('/api/session').send({ applicationKeyId, applicationKey });
+  ctx.t.agent().post('/api/session').send({ applicationKeyId, applicationKey });
 
 describe('connecting with a key made through B2 API v4 for one bucket', () => {
   it('signs in (v1-v3 refuse such a key, so connect asks v4) and reads the bucket and capabilities', async () => {
     const { bucketId, bucketName } = await bucketForKeys();
     const key = await b2Native(
-      emulator,
+      ctx.emulator,
       'b2_create_key',
       {
         keyName: 'console-made',
@@ -60,8 +55,8 @@ describe('connecting with a key made through B2 API v4 for one bucket', () => {
     const id = String(key.applicationKeyId);
     const secret = String(key.applicationKey);
     // What rclone 1.60 and restic's native backend meet with this key.
-    expect(await signsIn(emulator, id, secret, 'v1')).toBe(false);
-    expect(await signsIn(emulator, id, secret, 'v3')).toBe(false);
+    expect(await signsIn(ctx.emulator, id, secret, 'v1')).toBe(false);
+    expect(await signsIn(ctx.emulator, id, secret, 'v3')).toBe(false);
 
     const res = await connect(id, secret);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -76,14 +71,19 @@ describe('connecting with a key made through B2 API v4 for one bucket', () => {
   });
 
   it('also when B2 answers the old-version refusal as 401 "unsupported", as its error table says', async () => {
-    emulator.addFault({ call: 'b2_authorize_account', status: 401, code: 'unsupported', times: 1 });
-    const res = await connectMaster(t.agent(), emulator);
+    ctx.emulator.addFault({
+      call: 'b2_authorize_account',
+      status: 401,
+      code: 'unsupported',
+      times: 1,
+    });
+    const res = await connectMaster(ctx.t.agent(), ctx.emulator);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.isMasterKey).toBe(true);
   });
 
   it('a key every version refuses is still reported as a key Backblaze did not accept', async () => {
-    const res = await connect(emulator.masterKeyId, 'K000notTheRightSecretAtAll');
+    const res = await connect(ctx.emulator.masterKeyId, 'K000notTheRightSecretAtAll');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('bad_credentials');
   });
@@ -91,7 +91,7 @@ describe('connecting with a key made through B2 API v4 for one bucket', () => {
 
 describe('capability names the wizard has never seen', () => {
   it('pass through connect untouched and never make it fail', async () => {
-    const key = await b2Native(emulator, 'b2_create_key', {
+    const key = await b2Native(ctx.emulator, 'b2_create_key', {
       keyName: 'newer-rights',
       capabilities: ['listBuckets', 'writeBuckets', 'writeKeys', ...NEWER_CAPABILITIES],
     });
@@ -105,18 +105,16 @@ describe('capability names the wizard has never seen', () => {
 
 describe('a key made by apply', () => {
   it('signs in on B2 API v1, v2, v3 and v4, so tools of every generation can use it', async () => {
-    const agent = t.agent();
-    await connectMaster(agent, emulator).expect(200);
-    const res = await agent
-      .post('/api/setup/apply')
-      .send({ ...setupRequest('restic', uniqueName('restic')), idempotencyKey: idempotencyKey() });
+    const agent = ctx.t.agent();
+    await connectMaster(agent, ctx.emulator).expect(200);
+    const res = await applySetup(agent, setupRequest('restic', uniqueName('restic')));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const { applicationKeyId, applicationKey } = res.body.key as {
       applicationKeyId: string;
       applicationKey: string;
     };
     for (const version of ['v1', 'v2', 'v3', 'v4'] as const) {
-      expect(await signsIn(emulator, applicationKeyId, applicationKey, version), version).toBe(
+      expect(await signsIn(ctx.emulator, applicationKeyId, applicationKey, version), version).toBe(
         true,
       );
     }

@@ -10,10 +10,24 @@ import { createB2Gateway, type B2GatewayOptions } from '../src/b2/b2-gateway';
 import type { B2Gateway } from '../src/b2/b2-types';
 import type { Clock } from '../src/clock';
 import { DEFAULT_CONFIG, type AppConfig } from '../src/config';
+import { AppError } from '../src/errors/app-error';
 import { createLogger } from '../src/logging/logger';
 import type { RenderFiles } from '../src/services/render-files';
-import { InMemorySessionStore } from '../src/services/session-store';
-import { InMemoryApplyRecords } from '../src/services/setup/apply-records';
+import { InMemorySessionStore, type SessionStore } from '../src/services/session-store';
+import type { Store } from 'express-rate-limit';
+import type { ApplyLocks } from '../src/services/setup/apply-locks';
+import { InMemoryApplyRecords, type ApplyRecords } from '../src/services/setup/apply-records';
+
+/** The AppError `promise` rejects with; any other outcome fails the test. */
+export async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
 
 /** Retries in milliseconds, so fault tests stay fast. */
 export const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 20 } as const;
@@ -44,8 +58,8 @@ export interface TestApp {
   server: Server;
   url: string;
   clock: TestClock;
-  sessions: InMemorySessionStore;
-  records: InMemoryApplyRecords;
+  sessions: SessionStore;
+  records: ApplyRecords;
   logs: string[];
   /** A client that keeps its cookies, like one browser. */
   agent(): ReturnType<typeof request.agent>;
@@ -56,12 +70,17 @@ export async function startApp(
   options: {
     b2ApiUrl?: string;
     sandbox?: Emulator | null;
+    /** The sandbox emulator's admin token: each sandbox session gets an account of its own. */
+    sandboxToken?: string;
     config?: Partial<AppConfig>;
     gateway?: B2Gateway;
     gatewayOptions?: B2GatewayOptions;
     renderFiles?: RenderFiles;
     /** Stores another app also uses, as two processes share Redis. */
-    shared?: Pick<TestApp, 'sessions' | 'records' | 'clock'>;
+    shared?: Pick<TestApp, 'sessions' | 'records' | 'clock'> & {
+      locks?: ApplyLocks;
+      rateLimitStore?: Store;
+    };
   } = {},
 ): Promise<TestApp> {
   const clock = options.shared?.clock ?? new TestClock();
@@ -79,14 +98,14 @@ export async function startApp(
           masterKey: sandbox.masterKey,
           s3ApiUrl: sandbox.s3ApiUrl,
           region: sandbox.region,
+          accountsToken: options.sandboxToken ?? null,
         }
       : null,
     ...options.config,
   };
   const sessions =
     options.shared?.sessions ?? new InMemorySessionStore(config.sessionIdleMs, clock);
-  const records =
-    options.shared?.records ?? new InMemoryApplyRecords(config.maxAppliesPerSession);
+  const records = options.shared?.records ?? new InMemoryApplyRecords(config.maxAppliesPerSession);
   // The most verbose level, and the gateway's call log wired as server.ts wires it.
   const logger = createLogger('debug', (line) => logs.push(line));
   const app = createApp({
@@ -101,6 +120,8 @@ export async function startApp(
       }),
     sessions,
     records,
+    ...(options.shared?.locks ? { locks: options.shared.locks } : {}),
+    ...(options.shared?.rateLimitStore ? { rateLimitStore: options.shared.rateLimitStore } : {}),
     clock,
     logger,
     ...(options.renderFiles ? { renderFiles: options.renderFiles } : {}),
@@ -280,6 +301,20 @@ export function notPlainWords(message: unknown): string | null {
 
 export type Agent = ReturnType<TestApp['agent']>;
 
+/** POST /api/setup/apply from `browser`: `request` under an idempotency key, as the wizard sends it. */
+export const applySetup = (browser: Agent, request: SetupRequestInput, key = idempotencyKey()) =>
+  browser.post('/api/setup/apply').send({ ...request, idempotencyKey: key });
+
+/** An apply body for `target` on a new bucket named from `prefix`, with its own idempotency key. */
+export const newApply = (target: Parameters<typeof setupRequest>[0], prefix: string) => ({
+  ...setupRequest(target, uniqueName(prefix)),
+  idempotencyKey: idempotencyKey(),
+});
+
+/** POST /api/setup/apply to `app` with a browser's session cookie, as any instance receives it. */
+export const applyWithCookie = (app: TestApp, cookie: string, body: object) =>
+  request(app.server).post('/api/setup/apply').set('Cookie', cookie).send(body);
+
 export interface EmulatorApp {
   emulator: Emulator;
   t: TestApp;
@@ -287,14 +322,29 @@ export interface EmulatorApp {
   agent: Agent;
 }
 
+export interface EmulatorAppOptions {
+  emulator?: EmulatorOptions;
+  /** Whether each test's browser signs in with the master key first (it does unless false). */
+  connect?: boolean;
+}
+
 /**
  * The usual wiring of an API test file: one emulator and one app for the file, the emulator reset
- * before each test, and a fresh browser for it. `ready` receives them before each test.
+ * before each test, and a fresh browser for it. The answer holds them during each test; `ready`,
+ * when given, also receives them before each test.
  */
+export function useEmulatorApp(options?: EmulatorAppOptions): EmulatorApp;
 export function useEmulatorApp(
   ready: (app: EmulatorApp) => void,
-  options: { emulator?: EmulatorOptions; connect?: boolean } = {},
-): void {
+  options?: EmulatorAppOptions,
+): EmulatorApp;
+export function useEmulatorApp(
+  readyOrOptions?: ((app: EmulatorApp) => void) | EmulatorAppOptions,
+  maybeOptions: EmulatorAppOptions = {},
+): EmulatorApp {
+  const ready = typeof readyOrOptions === 'function' ? readyOrOptions : undefined;
+  const options = typeof readyOrOptions === 'object' ? readyOrOptions : maybeOptions;
+  let current: EmulatorApp | undefined;
   let emulator: Emulator;
   let t: TestApp;
   beforeAll(async () => {
@@ -309,6 +359,22 @@ export function useEmulatorApp(
     emulator.reset();
     const agent = t.agent();
     if (options.connect !== false) await connectMaster(agent, emulator).expect(200);
-    ready({ emulator, t, agent });
+    current = { emulator, t, agent };
+    ready?.(current);
   });
+  const now = (): EmulatorApp => {
+    if (!current) throw new Error('useEmulatorApp: read during a test, not while the file loads');
+    return current;
+  };
+  return {
+    get emulator() {
+      return now().emulator;
+    },
+    get t() {
+      return now().t;
+    },
+    get agent() {
+      return now().agent;
+    },
+  };
 }

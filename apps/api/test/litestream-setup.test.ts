@@ -1,53 +1,25 @@
 // The issue's "done when": the real server (server.ts, configured by env) against an emulator on a
 // port, driven by the scripted HTTP client in scripts/smoke-litestream.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator } from '@b2wiz/b2-emulator';
 import { keyCapabilities, lifecycleRulesFor } from '@b2wiz/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runLitestreamSmoke } from '../scripts/smoke-litestream';
+import { startServer, type ServerProcess } from './server-process';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 let emulator: Emulator;
-let server: ChildProcess;
+let server: ServerProcess;
 let apiUrl: string;
-let output = '';
 
 beforeAll(async () => {
   // As `npm run emulator` starts it: defaults, its own URL as the S3 URL.
   emulator = await createEmulator({ port: 0 });
-  // One process, as `npm start` runs it: no launcher between the signal and the server.
-  server = spawn(process.execPath, ['--import', 'tsx', `${root}apps/api/src/server.ts`], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      B2_API_URL: emulator.url,
-      SANDBOX: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  apiUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /B2 Setup Wizard: (http:\/\/[^\s/]+)\//.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  server = startServer({ B2_API_URL: emulator.url, SANDBOX: 'off', LOG_LEVEL: 'warn' });
+  apiUrl = await server.listening();
 }, 30_000);
 
 afterAll(async () => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+  server.kill();
   await emulator.close();
 });
 
@@ -90,11 +62,8 @@ describe('a Litestream setup through the running server', () => {
   });
 
   it('when the server gets SIGTERM, then it shuts down cleanly', async () => {
-    const exited = new Promise<number | null>((resolve) =>
-      server.once('exit', (code) => resolve(code)),
-    );
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).not.toContain(emulator.masterKey);
+    server.child.kill('SIGTERM');
+    expect(await server.exit).toBe(0);
+    expect(server.output()).not.toContain(emulator.masterKey);
   });
 });

@@ -1,6 +1,5 @@
 // Existing buckets keep what they have unless the user changes it, a destructive change needs
 // an explicit confirm, and a key too narrow for its tool is said so (docs/b2-behaviour.md).
-import type { Emulator } from '@b2wiz/b2-emulator';
 import type { CorsRule, LifecycleRule, SetupRequestInput } from '@b2wiz/shared';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,13 +10,9 @@ import {
   uniqueName,
   writeCalls,
   useEmulatorApp,
-  type Agent,
 } from './helpers';
 
-let emulator: Emulator;
-let agent: Agent;
-
-useEmulatorApp((app) => ({ emulator, agent } = app));
+const ctx = useEmulatorApp();
 
 // B2's JSON for the console's choices.
 const KEEP_ALL: LifecycleRule[] = [];
@@ -41,7 +36,7 @@ async function shopBucket(
   lifecycleRules: LifecycleRule[] = KEEP_ALL,
   corsRules: CorsRule[] = [SHOP_UPLOADS],
 ): Promise<string> {
-  const { bucketId } = await seedLegacyBucket(emulator, uniqueName('shop'), {
+  const { bucketId } = await seedLegacyBucket(ctx.emulator, uniqueName('shop'), {
     lifecycleRules,
     corsRules,
   });
@@ -62,17 +57,17 @@ function onExisting(
 }
 
 const codes = (body: { warnings: { code: string }[] }) => body.warnings.map((w) => w.code);
-const bucketById = (id: string) => emulator.state().buckets.find((b) => b.bucketId === id)!;
+const bucketById = (id: string) => ctx.emulator.state().buckets.find((b) => b.bucketId === id)!;
 
 describe('keepCurrent', () => {
   it('apply leaves an existing bucket’s lifecycle and CORS exactly as they were, with no update call', async () => {
     const bucketId = await shopBucket(keepPrior(30));
     const before = structuredClone(bucketById(bucketId));
     const request = onExisting(bucketId, { preset: 'keepCurrent' }, { preset: 'keepCurrent' });
-    const plan = await agent.post('/api/setup/plan').send(request).expect(200);
+    const plan = await ctx.agent.post('/api/setup/plan').send(request).expect(200);
     expect(plan.body.steps[0]).toMatchObject({ kind: 'useBucket', call: null });
     expect(codes(plan.body)).not.toContain('deletes_old_versions');
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/apply')
       .send({ ...request, idempotencyKey: idempotencyKey() });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -82,14 +77,14 @@ describe('keepCurrent', () => {
     ]);
     expect(after.corsRules).toEqual(before.corsRules);
     expect(after.revision).toBe(before.revision);
-    expect(await requestBodies(emulator, 'b2_update_bucket')).toEqual([]);
+    expect(await requestBodies(ctx.emulator, 'b2_update_bucket')).toEqual([]);
   });
 
   it('is refused for a new bucket, naming the step and the fix', async () => {
     const request = setupRequest('rclone', uniqueName('new'), {
       lifecycle: { preset: 'keepCurrent' },
     });
-    const res = await agent.post('/api/setup/plan').send(request).expect(400);
+    const res = await ctx.agent.post('/api/setup/plan').send(request).expect(400);
     expect(res.body.error.issues).toContainEqual({
       field: 'lifecycle.preset',
       message:
@@ -109,7 +104,7 @@ describe('the worked cases: what the new lifecycle keeps less of', () => {
     ['keepLatest', KEEP_LATEST, { preset: 'keepCurrent' }, false],
   ] as const)('%s → %j: deletes_old_versions %s', async (_today, today, lifecycle, warns) => {
     const bucketId = await shopBucket(today, []);
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/plan')
       .send(onExisting(bucketId, lifecycle, { preset: 'keepCurrent' }))
       .expect(200);
@@ -118,7 +113,7 @@ describe('the worked cases: what the new lifecycle keeps less of', () => {
 
   it('says what will happen, in B2’s numbers', async () => {
     const bucketId = await shopBucket(keepPrior(30), []);
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/plan')
       .send(onExisting(bucketId, { preset: 'keepPriorDays', days: 7 }, { preset: 'keepCurrent' }))
       .expect(200);
@@ -139,7 +134,7 @@ describe('the worked cases: what the new lifecycle keeps less of', () => {
 describe('CORS compared by content', () => {
   it('dropping the rules a shop’s browsers upload with carries removes_cors_rules', async () => {
     const bucketId = await shopBucket();
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/plan')
       .send(onExisting(bucketId, { preset: 'keepCurrent' }, { preset: 'none' }))
       .expect(200);
@@ -154,7 +149,7 @@ describe('CORS compared by content', () => {
   it('the same access under another rule name is no loss', async () => {
     const bucketId = await shopBucket();
     const renamed = { ...SHOP_UPLOADS, corsRuleName: 'sameAccessNewName' };
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/plan')
       .send(onExisting(bucketId, { preset: 'keepCurrent' }, { preset: 'custom', rules: [renamed] }))
       .expect(200);
@@ -170,8 +165,8 @@ describe('confirm', () => {
   it('apply without confirm answers 409 confirmation_needed and changes nothing', async () => {
     const bucketId = await shopBucket();
     const before = structuredClone(bucketById(bucketId));
-    const writesBefore = writeCalls(emulator);
-    const res = await agent
+    const writesBefore = writeCalls(ctx.emulator);
+    const res = await ctx.agent
       .post('/api/setup/apply')
       .send({ ...destructive(bucketId), idempotencyKey: idempotencyKey() })
       .expect(409);
@@ -184,13 +179,13 @@ describe('confirm', () => {
       'Older versions of files will be deleted 1 day after they are replaced or hidden (today: kept for good).',
     );
     expect(bucketById(bucketId)).toEqual(before);
-    expect(writeCalls(emulator)).toBe(writesBefore);
-    expect(emulator.state().keys.filter((k) => k.bucketId === bucketId)).toEqual([]);
+    expect(writeCalls(ctx.emulator)).toBe(writesBefore);
+    expect(ctx.emulator.state().keys.filter((k) => k.bucketId === bucketId)).toEqual([]);
   });
 
   it('confirming only one of two consequences is still refused, naming the other', async () => {
     const bucketId = await shopBucket();
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/apply')
       .send({
         ...destructive(bucketId),
@@ -206,11 +201,11 @@ describe('confirm', () => {
   it('the same idempotencyKey sent again with confirm goes through and applies', async () => {
     const bucketId = await shopBucket();
     const key = idempotencyKey();
-    await agent
+    await ctx.agent
       .post('/api/setup/apply')
       .send({ ...destructive(bucketId), idempotencyKey: key })
       .expect(409);
-    const res = await agent.post('/api/setup/apply').send({
+    const res = await ctx.agent.post('/api/setup/apply').send({
       ...destructive(bucketId),
       idempotencyKey: key,
       confirm: ['deletes_old_versions', 'removes_cors_rules'],
@@ -226,7 +221,7 @@ describe('confirm', () => {
       ...base,
       bucket: { mode: 'create', name: uniqueName('locked'), objectLock: true },
     };
-    const refused = await agent
+    const refused = await ctx.agent
       .post('/api/setup/apply')
       .send({ ...request, idempotencyKey: idempotencyKey() })
       .expect(409);
@@ -236,8 +231,8 @@ describe('confirm', () => {
         message: 'Object Lock cannot be turned off once the bucket exists.',
       },
     ]);
-    expect(emulator.callCounts().b2_create_bucket ?? 0).toBe(0);
-    const res = await agent
+    expect(ctx.emulator.callCounts().b2_create_bucket ?? 0).toBe(0);
+    const res = await ctx.agent
       .post('/api/setup/apply')
       .send({ ...request, idempotencyKey: idempotencyKey(), confirm: ['object_lock_permanent'] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -249,14 +244,14 @@ describe('a key too narrow for its tool', () => {
   it('a read-only Litestream key gets access_too_narrow, and verification.ok false with a notChecked check', async () => {
     const base = setupRequest('litestream', uniqueName('litestream'));
     const request = { ...base, key: { ...base.key, access: 'readOnly' as const } };
-    const plan = await agent.post('/api/setup/plan').send(request).expect(200);
+    const plan = await ctx.agent.post('/api/setup/plan').send(request).expect(200);
     expect(plan.body.warnings).toContainEqual({
       code: 'access_too_narrow',
       field: 'key.access',
       message:
         'Litestream cannot back up with a read-only key: it needs to upload files and delete old files.',
     });
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/apply')
       .send({ ...request, idempotencyKey: idempotencyKey() });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -280,9 +275,9 @@ describe('a key too narrow for its tool', () => {
       options: { laravel: { appUrl: 'https://shop.example.com', diskName: 'b2' } },
     });
     const request = { ...base, key: { ...base.key, access: 'noDelete' as const } };
-    const plan = await agent.post('/api/setup/plan').send(request).expect(200);
+    const plan = await ctx.agent.post('/api/setup/plan').send(request).expect(200);
     expect(codes(plan.body)).not.toContain('access_too_narrow');
-    const res = await agent
+    const res = await ctx.agent
       .post('/api/setup/apply')
       .send({ ...request, idempotencyKey: idempotencyKey() });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

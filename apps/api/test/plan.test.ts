@@ -1,24 +1,11 @@
-import type { Emulator } from '@b2wiz/b2-emulator';
 import { bucketNameProblem, planSchema, type SetupRequestInput } from '@b2wiz/shared';
 import type { Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
-import {
-  b2Native,
-  setupRequest,
-  uniqueName,
-  writeCalls,
-  type TestApp,
-  useEmulatorApp,
-  type Agent,
-} from './helpers';
+import { b2Native, setupRequest, uniqueName, writeCalls, useEmulatorApp } from './helpers';
 
-let emulator: Emulator;
-let t: TestApp;
-let agent: Agent;
+const ctx = useEmulatorApp();
 
-useEmulatorApp((app) => ({ emulator, t, agent } = app));
-
-const plan = (body: unknown) => agent.post('/api/setup/plan').send(body as object);
+const plan = (body: unknown) => ctx.agent.post('/api/setup/plan').send(body as object);
 
 function fieldsOf(res: Response): string[] {
   return (res.body.error.issues as { field: string }[]).map((i) => i.field);
@@ -53,21 +40,24 @@ describe('POST /api/setup/plan', () => {
     // The master key cannot be used with S3: the plan says the new key is what Litestream uses.
     expect(body.warnings.map((w) => w.code)).toContain('master_key_not_for_s3');
 
-    expect(writeCalls(emulator)).toBe(0);
-    expect(emulator.state().buckets.some((b) => b.bucketName === name)).toBe(false);
+    expect(writeCalls(ctx.emulator)).toBe(0);
+    expect(ctx.emulator.state().buckets.some((b) => b.bucketName === name)).toBe(false);
   });
 
   it('when the name is one of your own buckets, then 409 bucket_exists on bucket.name with a free suggestion', async () => {
     const name = uniqueName('mine');
-    await b2Native(emulator, 'b2_create_bucket', { bucketName: name, bucketType: 'allPrivate' });
-    const writesBefore = writeCalls(emulator);
+    await b2Native(ctx.emulator, 'b2_create_bucket', {
+      bucketName: name,
+      bucketType: 'allPrivate',
+    });
+    const writesBefore = writeCalls(ctx.emulator);
     const res = await plan(setupRequest('rclone', name.toUpperCase())).expect(409);
     expect(res.body.error).toMatchObject({ code: 'bucket_exists', field: 'bucket.name' });
     const suggestion = res.body.error.suggestion as string;
     expect(suggestion).not.toBe(name);
     expect(suggestion.toLowerCase().startsWith(name)).toBe(true);
     expect(bucketNameProblem(suggestion)).toBeNull();
-    expect(writeCalls(emulator)).toBe(writesBefore);
+    expect(writeCalls(ctx.emulator)).toBe(writesBefore);
   });
 
   it('when the name belongs to another customer, then plan cannot know and lists the create (apply will tell)', async () => {
@@ -89,12 +79,12 @@ describe('POST /api/setup/plan', () => {
         },
       ],
     };
-    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+    const bucket = await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: uniqueName('existing'),
       bucketType: 'allPrivate',
       ...current,
     });
-    const writesBefore = writeCalls(emulator);
+    const writesBefore = writeCalls(ctx.emulator);
     const res = await plan(
       setupRequest('rclone', 'unused-name', {
         bucket: { mode: 'existing', bucketId: String(bucket.bucketId) },
@@ -115,13 +105,13 @@ describe('POST /api/setup/plan', () => {
     expect(codes).toEqual(
       expect.arrayContaining(['replaces_lifecycle_rules', 'replaces_cors_rules']),
     );
-    const after = emulator.state().buckets.find((b) => b.bucketId === bucket.bucketId)!;
+    const after = ctx.emulator.state().buckets.find((b) => b.bucketId === bucket.bucketId)!;
     expect(after.revision).toBe(bucket.revision);
-    expect(writeCalls(emulator)).toBe(writesBefore);
+    expect(writeCalls(ctx.emulator)).toBe(writesBefore);
   });
 
   it('when an existing bucket already has the chosen rules, then the plan uses it as it is', async () => {
-    const bucket = await b2Native(emulator, 'b2_create_bucket', {
+    const bucket = await b2Native(ctx.emulator, 'b2_create_bucket', {
       bucketName: uniqueName('same'),
       bucketType: 'allPrivate',
     });
@@ -257,7 +247,7 @@ describe('POST /api/setup/plan with invalid input', () => {
   });
 
   it('when not connected, then 401 not_connected', async () => {
-    const res = await t.agent().post('/api/setup/plan').send(valid()).expect(401);
+    const res = await ctx.t.agent().post('/api/setup/plan').send(valid()).expect(401);
     expect(res.body.error.code).toBe('not_connected');
   });
 });

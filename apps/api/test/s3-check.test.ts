@@ -1,7 +1,6 @@
 // The S3 part of the key check: for targets that speak S3, the new key reaches the bucket at the S3
 // endpoint, puts a marker and deletes that version, each step skipped where the key may not take
 // it; a failing probe marks the check failed in plain words but never fails apply.
-import type { Emulator } from '@b2wiz/b2-emulator';
 import { setupResultSchema, type SetupRequestInput, type SetupResult } from '@b2wiz/shared';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,18 +13,14 @@ import {
   totalCalls,
   uniqueName,
   useEmulatorApp,
-  type Agent,
 } from './helpers';
 
-let emulator: Emulator;
-let agent: Agent;
-
 // Secrets with '/' and '+', which SigV4 must carry as they are.
-useEmulatorApp((app) => ({ emulator, agent } = app), {
+const ctx = useEmulatorApp({
   emulator: { secretStyle: 'with-special' },
 });
 
-const apply = async (body: SetupRequestInput, browser = agent) => {
+const apply = async (body: SetupRequestInput, browser = ctx.agent) => {
   const res = await browser
     .post('/api/setup/apply')
     .send({ ...body, idempotencyKey: idempotencyKey() })
@@ -52,8 +47,8 @@ describe('the S3 key check', () => {
     expect(s3Checks(result)[1]!.detail).toMatch(
       /“team-a\/b2-setup-wizard-s3-check-[0-9a-f]+\.txt”/,
     );
-    expect(s3Checks(result)[0]!.detail).toContain(emulator.url);
-    const counts = emulator.callCounts();
+    expect(s3Checks(result)[0]!.detail).toContain(ctx.emulator.url);
+    const counts = ctx.emulator.callCounts();
     expect([counts.s3_head_bucket, counts.s3_put_object, counts.s3_delete_object]).toEqual([
       1, 1, 1,
     ]);
@@ -62,7 +57,7 @@ describe('the S3 key check', () => {
     expect(counts.b2_get_upload_url ?? 0).toBe(0);
     expect(counts.b2_upload_file ?? 0).toBe(0);
     expect(counts.b2_delete_file_version ?? 0).toBe(0);
-    expect(emulator.state().files).toEqual([]);
+    expect(ctx.emulator.state().files).toEqual([]);
   });
 
   it('when the key may not delete, then the S3 marker is removed with the connected key', async () => {
@@ -76,8 +71,8 @@ describe('the S3 key check', () => {
       label: 'Can delete a file over S3',
     });
     expect(del.detail).toMatch(/connected key/);
-    expect(emulator.callCounts().s3_delete_object ?? 0).toBe(0);
-    expect(emulator.state().files).toEqual([]);
+    expect(ctx.emulator.callCounts().s3_delete_object ?? 0).toBe(0);
+    expect(ctx.emulator.state().files).toEqual([]);
   });
 
   it('when the key only reads, then nothing is written over S3', async () => {
@@ -88,19 +83,19 @@ describe('the S3 key check', () => {
       ['S3: upload', 'notChecked'],
     ]);
     expect(s3Checks(result)[1]!.detail).toMatch(/^This key cannot upload/);
-    expect(emulator.callCounts().s3_put_object ?? 0).toBe(0);
+    expect(ctx.emulator.callCounts().s3_put_object ?? 0).toBe(0);
   });
 
   it('when the target does not speak S3, then no S3 call is made', async () => {
     const result = await apply(setupRequest('jetbackup', uniqueName('native')));
     expect(s3Checks(result)).toEqual([]);
-    expect(Object.keys(emulator.callCounts()).filter((c) => c.startsWith('s3_'))).toEqual([]);
+    expect(Object.keys(ctx.emulator.callCounts()).filter((c) => c.startsWith('s3_'))).toEqual([]);
   });
 
   it('when S3 refuses the key, then the check fails in plain words, apply still hands over the key, and a replay does not probe again', async () => {
-    emulator.addFault({ call: 's3_head_bucket', status: 403, code: 'AccessDenied' });
+    ctx.emulator.addFault({ call: 's3_head_bucket', status: 403, code: 'AccessDenied' });
     const body = { ...setupRequest('aws-cli', uniqueName('s3')), idempotencyKey: idempotencyKey() };
-    const res = await agent.post('/api/setup/apply').send(body).expect(200);
+    const res = await ctx.agent.post('/api/setup/apply').send(body).expect(200);
     const result = setupResultSchema.parse(res.body);
     expect(result.key.applicationKey).toMatch(/^K/);
     expect(result.verification.ok).toBe(false);
@@ -108,12 +103,12 @@ describe('the S3 key check', () => {
     expect(reach).toMatchObject({ name: 'S3: bucket reachable', ok: false });
     expect(reach.detail).toContain('refused this key access');
     expect(notPlainWords(reach.detail)).toBeNull();
-    expect(emulator.callCounts().s3_put_object ?? 0).toBe(0);
+    expect(ctx.emulator.callCounts().s3_put_object ?? 0).toBe(0);
     // A refusal is an answer, not a passing failure: the result stands.
-    const calls = totalCalls(emulator);
-    const again = await agent.post('/api/setup/apply').send(body).expect(200);
+    const calls = totalCalls(ctx.emulator);
+    const again = await ctx.agent.post('/api/setup/apply').send(body).expect(200);
     expect(again.body).toEqual(res.body);
-    expect(totalCalls(emulator)).toBe(calls);
+    expect(totalCalls(ctx.emulator)).toBe(calls);
   });
 
   it('when the S3 endpoint cannot be reached, then the check says so and a Retry checks again', async () => {
@@ -144,12 +139,12 @@ describe('the S3 key check', () => {
 
   it('when the region reported is not the endpoint’s, then the check names the region', async () => {
     const elsewhere = await startApp({
-      b2ApiUrl: emulator.url,
+      b2ApiUrl: ctx.emulator.url,
       config: { fallbackS3Region: 'eu-central-003' },
     });
     try {
       const browser = elsewhere.agent();
-      await connectMaster(browser, emulator).expect(200);
+      await connectMaster(browser, ctx.emulator).expect(200);
       const result = await apply(setupRequest('aws-cli', uniqueName('s3')), browser);
       const reach = s3Checks(result)[0]!;
       expect(reach.ok).toBe(false);

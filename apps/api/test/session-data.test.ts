@@ -6,13 +6,12 @@ import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectMaster,
-  idempotencyKey,
-  setupRequest,
   startApp,
   startEmulator,
-  uniqueName,
   writeCalls,
   type TestApp,
+  applyWithCookie,
+  newApply,
 } from './helpers';
 
 let emulator: Emulator;
@@ -39,10 +38,16 @@ async function connect(): Promise<{ cookie: string; id: string }> {
 }
 
 describe('a session as plain data', () => {
-  it('when a key connects, then the store holds only data: summary, B2 sign-in and last use', async () => {
+  it('when a key connects, then the store holds only data: summary, B2 sign-in, start and last use', async () => {
     const { id } = await connect();
     const stored = (await first.sessions.get(id))!;
-    expect(Object.keys(stored).sort()).toEqual(['id', 'lastSeenAt', 'login', 'summary']);
+    expect(Object.keys(stored).sort()).toEqual([
+      'createdAt',
+      'id',
+      'lastSeenAt',
+      'login',
+      'summary',
+    ]);
     // Survives JSON unchanged, so it can be written anywhere: no connection, Promise or Map.
     expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
     expect(stored.login.baseUrl).toBe(emulator.url);
@@ -79,26 +84,18 @@ describe('a session as plain data', () => {
 
   it('when an apply is replayed through the other app, then the same result comes back with no B2 write', async () => {
     const { cookie } = await connect();
-    const body = { ...setupRequest('rclone', uniqueName('shared')), idempotencyKey: idempotencyKey() };
-    const once = await request(first.server)
-      .post('/api/setup/apply')
-      .set('Cookie', cookie)
-      .send(body)
-      .expect(200);
+    const body = newApply('rclone', 'shared');
+    const once = await applyWithCookie(first, cookie, body).expect(200);
     const writes = writeCalls(emulator);
-    const again = await request(second.server)
-      .post('/api/setup/apply')
-      .set('Cookie', cookie)
-      .send(body)
-      .expect(200);
+    const again = await applyWithCookie(second, cookie, body).expect(200);
     expect(setupResultSchema.parse(again.body)).toEqual(setupResultSchema.parse(once.body));
     expect(writeCalls(emulator)).toBe(writes);
   });
 
   it('when the session ends, then its apply records go with it', async () => {
     const { cookie, id } = await connect();
-    const body = { ...setupRequest('rclone', uniqueName('ended')), idempotencyKey: idempotencyKey() };
-    await request(first.server).post('/api/setup/apply').set('Cookie', cookie).send(body).expect(200);
+    const body = newApply('rclone', 'ended');
+    await applyWithCookie(first, cookie, body).expect(200);
     expect(await first.records.get(id, body.idempotencyKey)).toBeDefined();
     await request(first.server).delete('/api/session').set('Cookie', cookie).expect(204);
     expect(await first.records.get(id, body.idempotencyKey)).toBeUndefined();
@@ -110,12 +107,8 @@ describe('work in progress', () => {
   it('when an apply outlasts the idle limit, then the sweep spares the session and the idle time restarts after it', async () => {
     const { cookie, id } = await connect();
     emulator.setLatency(40);
-    const body = { ...setupRequest('rclone', uniqueName('slow')), idempotencyKey: idempotencyKey() };
-    const applying = request(first.server)
-      .post('/api/setup/apply')
-      .set('Cookie', cookie)
-      .send(body)
-      .then((res) => res);
+    const body = newApply('rclone', 'slow');
+    const applying = applyWithCookie(first, cookie, body).then((res) => res);
     // Wait until the apply has reached B2, then let the idle limit (30 minutes) pass.
     await expect.poll(() => emulator.callCounts()['b2_create_bucket'] ?? 0).toBe(1);
     first.clock.advance(31 * 60_000);

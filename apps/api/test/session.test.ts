@@ -187,21 +187,26 @@ describe('POST /api/session', () => {
     }
   });
 
-  it('when someone connects too often from one address, then 429 rate_limited as JSON', async () => {
+  it('when one key fails to connect too often from one address, then 429 rate_limited as JSON; other keys and good connects are not held back', async () => {
     const limited = await startApp({
       b2ApiUrl: emulator.url,
       config: { sessionRateLimit: { windowMs: 60_000, max: 3 } },
     });
     try {
+      // Good connects do not count.
+      for (let i = 0; i < 4; i += 1) await connectMaster(limited.agent(), emulator).expect(200);
+      const typo = { applicationKeyId: '0051234567890ab0000000001', applicationKey: 'K005wrong' };
       for (let i = 0; i < 3; i += 1) {
-        await limited
-          .agent()
-          .post('/api/session')
-          .send({ applicationKeyId: 'abc', applicationKey: 'x' });
+        await limited.agent().post('/api/session').send(typo).expect(401);
       }
-      const res = await connectMaster(limited.agent(), emulator).expect(429);
+      const res = await limited.agent().post('/api/session').send(typo).expect(429);
       expect(res.body.error.code).toBe('rate_limited');
+      expect(res.body.error.message).toBe(
+        'Too many failed connection attempts with this key from this address. Check the key ID and key, wait a minute, then try again.',
+      );
       expect(res.headers['content-type']).toMatch(/application\/json/);
+      // Someone else behind the same address, with a good key, still gets in.
+      await connectMaster(limited.agent(), emulator).expect(200);
       // Reading the session is not limited.
       await limited.agent().get('/api/session').expect(401);
     } finally {

@@ -24,13 +24,13 @@ afterAll(async () => {
   rmSync(webDist, { recursive: true, force: true });
 });
 
+/** The built JS asset, asked for with `acceptEncoding`; 200 expected. */
+const getAsset = (acceptEncoding: string) =>
+  t.agent().get('/assets/index-a1b2c3.js').set('Accept-Encoding', acceptEncoding).expect(200);
+
 describe('the built web app', () => {
   it('when a browser accepts gzip, then a JS asset comes gzipped, cached for a year as immutable, under the CSP', async () => {
-    const res = await t
-      .agent()
-      .get('/assets/index-a1b2c3.js')
-      .set('Accept-Encoding', 'gzip')
-      .expect(200);
+    const res = await getAsset('gzip');
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
     expect(res.headers['content-type']).toMatch(/javascript/);
@@ -40,17 +40,9 @@ describe('the built web app', () => {
   });
 
   it('when a browser accepts brotli, then it gets brotli; without an Accept-Encoding, the plain file', async () => {
-    const br = await t
-      .agent()
-      .get('/assets/index-a1b2c3.js')
-      .set('Accept-Encoding', 'br, gzip')
-      .expect(200);
+    const br = await getAsset('br, gzip');
     expect(br.headers['content-encoding']).toBe('br');
-    const plain = await t
-      .agent()
-      .get('/assets/index-a1b2c3.js')
-      .set('Accept-Encoding', 'identity')
-      .expect(200);
+    const plain = await getAsset('identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toBe(ASSET);
   });

@@ -30,11 +30,14 @@ describe('API_ERROR_CODES', () => {
       .map(([code]) => code);
     expect(retryable.sort()).toEqual(
       [
+        'apply_in_progress',
         'incomplete_request',
         'internal_error',
         'network_error',
         'rate_limited',
+        'sandbox_unavailable',
         'service_unavailable',
+        'store_unavailable',
         'timeout',
         'too_many_requests',
       ].sort(),

@@ -33,10 +33,18 @@ export const API_ERROR_CODES = {
   cross_site_request: { next: 'Open the wizard at its own address.', retryable: false },
   invalid_request: { next: 'Fix the fields marked in red, then try again.', retryable: false },
   rate_limited: { next: 'Wait a minute, then try again.', retryable: true },
+  store_unavailable: {
+    next: 'Wait a moment, then try again. If it keeps happening, tell whoever runs this wizard that its session store is down.',
+    retryable: true,
+  },
 
   // --- The connection ---
   not_connected: { next: CONNECT_AGAIN, retryable: false },
   sandbox_off: { next: 'Connect with your own application key.', retryable: false },
+  sandbox_unavailable: {
+    next: 'Wait a moment and try the sandbox again, or connect with your own application key.',
+    retryable: true,
+  },
   missing_capability: {
     next: 'Connect with the master application key, or make a key with these capabilities in the Backblaze dashboard.',
     retryable: false,
@@ -46,6 +54,10 @@ export const API_ERROR_CODES = {
   confirmation_needed: {
     next: 'Tick each box under “Please confirm before anything changes”, then press “Create everything” again.',
     retryable: false,
+  },
+  apply_in_progress: {
+    next: 'Wait a moment, then press “Create everything” again; nothing is made twice.',
+    retryable: true,
   },
   idempotency_key_reused: {
     next: 'Go back to Review and press “Create everything” again.',

@@ -87,7 +87,7 @@ class Connection implements B2Connection {
   private async call<T>(
     name: string,
     answer: z.ZodType<T>,
-    options: Pick<RetriedCall<B2Response>, 'idempotent' | 'doneAlready'>,
+    options: Pick<RetriedCall<B2Response>, 'idempotent' | 'doneAlready' | 'undoBeforeRepeat'>,
     send: () => Promise<B2Response>,
   ): Promise<T> {
     const call = { name, send, ...options };
@@ -134,8 +134,13 @@ class Connection implements B2Connection {
     return toBucket(answer);
   }
 
-  async createKey(input: CreateKeyInput): Promise<B2NewKey> {
-    const answer = await this.call('b2_create_key', keyAnswer, ONCE, () =>
+  async createKey(
+    input: CreateKeyInput,
+    undoBeforeRepeat?: () => Promise<void>,
+  ): Promise<B2NewKey> {
+    // A 5xx may come after B2 made the key: repeated only once `undoBeforeRepeat` removed it.
+    const options = { ...ONCE, undoBeforeRepeat: undoBeforeRepeat ?? null };
+    const answer = await this.call('b2_create_key', keyAnswer, options, () =>
       this.b2.client.createKey({ ...input, axiosOverride: this.b2.override() }),
     );
     return toNewKey(answer);
@@ -218,7 +223,10 @@ class Connection implements B2Connection {
     const { bucketId, prefix } = input;
     const page = { bucketId, startFileName: prefix, maxFileCount: 1000 };
     const answer = await this.call('b2_list_file_versions', fileListAnswer, REPEATABLE, () =>
-      this.b2.client.listFileVersions({ ...page, axiosOverride: this.b2.override({ data: { prefix } }) }),
+      this.b2.client.listFileVersions({
+        ...page,
+        axiosOverride: this.b2.override({ data: { prefix } }),
+      }),
     );
     return answer.files;
   }

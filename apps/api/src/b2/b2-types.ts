@@ -102,7 +102,11 @@ export interface B2Connection {
   listBuckets(filter?: { bucketId?: string; bucketName?: string }): Promise<B2Bucket[]>;
   createBucket(input: CreateBucketInput): Promise<B2Bucket>;
   updateBucket(input: UpdateBucketInput): Promise<B2Bucket>;
-  createKey(input: CreateKeyInput): Promise<B2NewKey>;
+  /**
+   * A 5xx may come after B2 made the key: then the call is repeated only after
+   * `undoBeforeRepeat` (which removes such a key); without it, the 5xx is the caller's error.
+   */
+  createKey(input: CreateKeyInput, undoBeforeRepeat?: () => Promise<void>): Promise<B2NewKey>;
   listKeys(): Promise<B2Key[]>;
   deleteKey(applicationKeyId: string): Promise<void>;
   uploadFile(input: {

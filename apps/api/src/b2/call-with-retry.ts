@@ -55,6 +55,13 @@ export interface RetriedCall<T, P = undefined> {
    * every time): the final error counts the failed attempt itself as one that may have worked.
    */
   leavesCopies?: boolean;
+  /**
+   * For a call that must not be repeated blindly after a failure that may have taken effect
+   * (b2_create_key after a 5xx: a repeat would make a second key). A function undoes what the
+   * failed attempt may have done, and then the call is repeated as usual; null never repeats
+   * such a failure. Unset: repeated as usual.
+   */
+  undoBeforeRepeat?: ((failure: B2Failure) => Promise<void>) | null;
   /** Failures besides the transient ones that another attempt can fix. */
   alsoRepeatable?: (failure: B2Failure) => boolean;
   /**
@@ -118,9 +125,11 @@ export async function callWithRetry<T, P = undefined>(
       attempt -= 1;
       continue;
     }
+    const undo = mayHaveTakenEffect(failure) ? call.undoBeforeRepeat : undefined;
     const mayRepeat =
-      (isTransient(failure) && (failure.kind === 'http' || call.idempotent)) ||
-      (call.alsoRepeatable?.(failure) ?? false);
+      ((isTransient(failure) && (failure.kind === 'http' || call.idempotent)) ||
+        (call.alsoRepeatable?.(failure) ?? false)) &&
+      undo !== null;
     if (!mayRepeat || attempt >= policy.maxAttempts) {
       const mayHaveWorked =
         earlierMayHaveWorked || (call.leavesCopies === true && mayHaveTakenEffect(failure));
@@ -133,7 +142,8 @@ export async function callWithRetry<T, P = undefined>(
         })
       );
     }
-    earlierMayHaveWorked ||= mayHaveTakenEffect(failure);
+    if (undo) await undo(failure);
+    else earlierMayHaveWorked ||= mayHaveTakenEffect(failure);
     const told = failure.kind === 'http' ? retryAfterDelay(failure.retryAfter, policy) : null;
     await policy.sleep(told ?? backoffDelay(policy, attempt));
   }

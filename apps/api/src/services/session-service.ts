@@ -8,6 +8,7 @@ import {
   type ConnectRequest,
 } from '@b2wiz/shared';
 import type { B2Connection, B2Gateway, B2Login } from '../b2/b2-types';
+import { newPracticeAccount } from '../b2/practice-accounts';
 import type { AppConfig } from '../config';
 import { AppError } from '../errors/app-error';
 import type { ApplyRecords } from './setup/apply-records';
@@ -93,11 +94,11 @@ async function connect(
         'The practice sandbox is turned off on this server. Connect with your own application key.',
       );
     }
-    connection = await gateway.connect({
-      baseUrl: config.sandbox.apiUrl,
-      applicationKeyId: config.sandbox.masterKeyId,
-      applicationKey: config.sandbox.masterKey,
-    });
+    // An account of its own when the sandbox can make one; else the shared demo account.
+    const key = config.sandbox.accountsToken
+      ? await newPracticeAccount(config.sandbox.apiUrl, config.sandbox.accountsToken)
+      : { applicationKeyId: config.sandbox.masterKeyId, applicationKey: config.sandbox.masterKey };
+    connection = await gateway.connect({ baseUrl: config.sandbox.apiUrl, ...key });
     endpoint = { s3Endpoint: config.sandbox.s3ApiUrl, s3Region: config.sandbox.region };
   } else {
     connection = await gateway.connect({

@@ -11,6 +11,7 @@ export interface Session {
   readonly summary: AccountSummary;
   /** The authorization B2 returned and the base URL it came from: secrets, sealed at rest. */
   readonly login: B2Login;
+  readonly createdAt: number;
   readonly lastSeenAt: number;
 }
 
@@ -26,6 +27,19 @@ export interface SessionStore {
   /** Forgets every session idle too long; answers their ids. */
   sweep(): Promise<string[]>;
   size(): Promise<number>;
+  /** Whether the store answers (GET /api/ready). */
+  ready(): Promise<boolean>;
+}
+
+/** How long a session may live from now: its idle time, cut at its absolute lifetime. */
+export function sessionTtl(
+  session: Session,
+  limits: { idleMs: number; maxLifetimeMs: number },
+  now: number,
+): number {
+  const idleLeft = session.lastSeenAt + limits.idleMs - now;
+  const lifeLeft = session.createdAt + limits.maxLifetimeMs - now;
+  return Math.min(idleLeft, lifeLeft);
 }
 
 /** The embedded default: one process's memory. Values go in and out as copies, as with Redis. */
@@ -37,6 +51,7 @@ export class InMemorySessionStore implements SessionStore {
   constructor(
     private readonly idleMs: number,
     private readonly clock: Clock,
+    private readonly maxLifetimeMs = 8 * 3_600_000,
   ) {}
 
   create(init: { summary: AccountSummary; login: B2Login }): Promise<Session> {
@@ -44,6 +59,7 @@ export class InMemorySessionStore implements SessionStore {
       id: randomBytes(32).toString('base64url'),
       summary: init.summary,
       login: init.login,
+      createdAt: this.clock.now(),
       lastSeenAt: this.clock.now(),
     };
     this.sessions.set(session.id, structuredClone(session));
@@ -51,8 +67,11 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   private expired(session: Session): boolean {
+    const now = this.clock.now();
+    // Past its absolute lifetime a session ends, even while work holds it.
+    if (now - session.createdAt > this.maxLifetimeMs) return true;
     if ((this.holds.get(session.id) ?? 0) > 0) return false;
-    return this.clock.now() - session.lastSeenAt > this.idleMs;
+    return now - session.lastSeenAt > this.idleMs;
   }
 
   /** The stored session, or undefined (and forgotten) once it has expired. */
@@ -114,5 +133,9 @@ export class InMemorySessionStore implements SessionStore {
 
   size(): Promise<number> {
     return Promise.resolve(this.sessions.size);
+  }
+
+  ready(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 }

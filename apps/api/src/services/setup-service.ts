@@ -17,6 +17,7 @@ import { checkRenderable, type RenderFiles } from './render-files';
 import type { OpenSession } from './session-service';
 import type { SessionStore } from './session-store';
 import { newApplyRecord, type ApplyRecord } from './setup/apply-record';
+import type { ApplyLock, ApplyLocks } from './setup/apply-locks';
 import type { ApplyRecords } from './setup/apply-records';
 import { createBucket, updateBucket } from './setup/bucket-step';
 import { neededCapabilities, requireCapabilities } from './setup/capability-check';
@@ -33,12 +34,22 @@ export interface SetupServiceDeps {
   renderFiles: RenderFiles;
   sessions: SessionStore;
   records: ApplyRecords;
+  locks: ApplyLocks;
 }
 
 /** An apply this process is running, by session and idempotencyKey. */
 interface InFlight {
   fingerprint: string;
   run: Promise<SetupResult>;
+}
+
+function inProgress(): AppError {
+  return new AppError(
+    409,
+    'apply_in_progress',
+    'This setup is still being finished by another request. Wait a moment, then press “Create everything” again; nothing is made twice.',
+    { retryable: true },
+  );
 }
 
 function keyReused(): AppError {
@@ -92,7 +103,11 @@ export class SetupService {
   ): Promise<SetupResult> {
     const { sessions, records } = this.deps;
     const release = await sessions.keepAlive(session.id);
+    let lock: ApplyLock | null = null;
     try {
+      // Another instance may be running this apply: wait for it, then read what it did.
+      lock = await this.lockFor(`${session.id}:${request.idempotencyKey}`);
+      const held = lock;
       const found = await records.get(session.id, request.idempotencyKey);
       if (found && found.fingerprint !== fingerprint) throw keyReused();
       // A result is final, unless its key check could not finish: then a retry checks again.
@@ -100,7 +115,11 @@ export class SetupService {
       // Before anything is saved or written: a destructive change needs the user's say-so.
       if (!found?.bucket) await requireConfirmations(session, request);
       const record = found ?? newApplyRecord(fingerprint);
-      const save = () => records.save(session.id, request.idempotencyKey, record);
+      const save = async () => {
+        // Fencing: a holder whose lock ran out while it stalled must not write over the new one.
+        if (!(await held.stillHeld())) throw inProgress();
+        await records.save(session.id, request.idempotencyKey, record);
+      };
       await save();
       try {
         return await this.run(session, request, record, save);
@@ -109,7 +128,20 @@ export class SetupService {
         await save();
       }
     } finally {
+      await lock?.release();
       await release();
+    }
+  }
+
+  /** The apply's lock, waiting up to applyWaitMs while someone else holds it. */
+  private async lockFor(name: string): Promise<ApplyLock> {
+    const { applyLockMs, applyWaitMs } = this.deps.config;
+    const until = Date.now() + applyWaitMs;
+    for (;;) {
+      const lock = await this.deps.locks.acquire(name, applyLockMs);
+      if (lock) return lock;
+      if (Date.now() >= until) throw inProgress();
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
@@ -126,7 +158,7 @@ export class SetupService {
     if (!record.bucket) {
       record.bucket =
         request.bucket.mode === 'create'
-          ? await createBucket(session, request, desiredRules(request), record)
+          ? await createBucket(session, request, desiredRules(request), record, save)
           : await updateBucket(session, request, request.bucket.bucketId);
       await save();
     }
@@ -134,7 +166,7 @@ export class SetupService {
 
     try {
       if (!record.key) {
-        record.key = await createKey(session, request, bucket, record, this.deps.logger);
+        record.key = await createKey(session, request, bucket, record, this.deps.logger, save);
         await save();
       }
     } catch (error) {

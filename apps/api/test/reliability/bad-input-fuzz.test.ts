@@ -13,13 +13,13 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  applySetup,
   connectMaster,
-  idempotencyKey,
   setupRequest,
   startApp,
   startEmulator,
-  writeCalls,
   type TestApp,
+  writeCalls,
 } from '../helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -475,10 +475,7 @@ describe('bad input', () => {
     // A correct setup afterwards, from a fresh browser.
     const browser = t.agent();
     await connectMaster(browser, emulator).expect(200);
-    const done = await browser
-      .post('/api/setup/apply')
-      .send({ ...setupRequest('rclone', 'after-the-fuzz'), idempotencyKey: idempotencyKey() })
-      .expect(200);
+    const done = await applySetup(browser, setupRequest('rclone', 'after-the-fuzz')).expect(200);
     expect(done.body.verification.ok).toBe(true);
 
     console.log(

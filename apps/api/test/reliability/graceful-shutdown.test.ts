@@ -1,57 +1,32 @@
 // Graceful shutdown: server.ts, as `npm start` runs it, gets SIGTERM while applies are in flight.
 // It stops taking connections at once, lets every apply finish and answer, then exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { setupResultSchema } from '@b2wiz/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyKey, setupRequest, startEmulator } from '../helpers';
+import { sandboxSession, startServer, type ServerProcess } from '../server-process';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const IN_FLIGHT = 3;
 
 let emulator: Emulator;
-let server: ChildProcess;
-let output = '';
-let exit: Promise<number | null>;
+let server: ServerProcess;
 
 beforeAll(async () => {
   // The practice sandbox is this emulator, so the test can slow B2 down and count what exists.
   emulator = await startEmulator({ s3Url: undefined });
-  // One process, as `npm start` runs it: no launcher between the signal and the server.
-  server = spawn(process.execPath, ['--import', 'tsx', `${root}apps/api/src/server.ts`], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      B2_API_URL: 'http://127.0.0.1:9',
-      SANDBOX: 'on',
-      SANDBOX_EMULATOR_URL: emulator.url,
-      B2_EMULATOR_MASTER_KEY_ID: emulator.masterKeyId,
-      B2_EMULATOR_MASTER_KEY: emulator.masterKey,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = startServer({
+    SANDBOX: 'on',
+    SANDBOX_EMULATOR_URL: emulator.url,
+    B2_EMULATOR_MASTER_KEY_ID: emulator.masterKeyId,
+    B2_EMULATOR_MASTER_KEY: emulator.masterKey,
+    LOG_LEVEL: 'info',
   });
-  server.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  server.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  exit = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
 }, 30_000);
 afterAll(async () => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+  server.kill();
   await emulator.close();
 });
-
-async function waitFor(pattern: RegExp): Promise<RegExpExecArray> {
-  for (let i = 0; i < 400; i += 1) {
-    const match = pattern.exec(output);
-    if (match) return match;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`never saw ${pattern}:\n${output}`);
-}
 
 /** A brand-new connection (no pooled keep-alive socket): refused once the server stops listening. */
 function healthOnNewConnection(api: string): Promise<string> {
@@ -67,16 +42,12 @@ function healthOnNewConnection(api: string): Promise<string> {
 
 describe('graceful shutdown', () => {
   it('when SIGTERM arrives during applies, then each finishes and answers, new connections are refused, and the process exits 0', async () => {
-    const api = (await waitFor(/B2 Setup Wizard: (http:\/\/[^\s/]+)\//))[1]!;
-    await waitFor(/practice sandbox: using a running emulator/);
+    const api = await server.listening();
+    await server.waitFor(/practice sandbox: using a running emulator/);
 
     const browsers: string[] = [];
     for (let i = 0; i < IN_FLIGHT; i += 1) {
-      const connected = await fetch(`${api}/api/session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ sandbox: true }),
-      });
+      const connected = await sandboxSession(api);
       expect(connected.status).toBe(200);
       browsers.push(connected.headers.get('set-cookie')!.split(';')[0]!);
     }
@@ -99,9 +70,9 @@ describe('graceful shutdown', () => {
     // rclone's key check puts its marker over S3: no apply has come that far.
     expect(emulator.callCounts().s3_put_object ?? 0).toBe(0);
     const signalled = Date.now();
-    server.kill('SIGTERM');
+    server.child.kill('SIGTERM');
 
-    await waitFor(/"signal":"SIGTERM","message":"shutting down"/);
+    await server.waitFor(/"signal":"SIGTERM","message":"shutting down"/);
     const refused = await healthOnNewConnection(api);
     expect(refused).toBe('ECONNREFUSED');
 
@@ -113,7 +84,7 @@ describe('graceful shutdown', () => {
       }),
     );
     const answered = Date.now();
-    const code = await exit;
+    const code = await server.exit;
     const exitedAfter = Date.now() - signalled;
     expect(code).toBe(0);
     // It does not wait for the browsers to drop their kept-alive connections.
@@ -130,7 +101,7 @@ describe('graceful shutdown', () => {
       results.map((r) => r.key.applicationKeyId).sort(),
     );
     expect(state.files).toEqual([]);
-    expect(output).not.toContain(emulator.masterKey);
+    expect(server.output()).not.toContain(emulator.masterKey);
     console.log(
       `graceful shutdown: ${results.length}/${IN_FLIGHT} in-flight applies finished after SIGTERM ` +
         `(${signalled - started} ms into them), new connections ${refused}, exit code ${code} ` +

@@ -4,13 +4,14 @@
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  applySetup,
   connectMaster,
   idempotencyKey,
   setupRequest,
   startApp,
   startEmulator,
-  totalCalls,
   type TestApp,
+  totalCalls,
 } from '../helpers';
 
 let real: Emulator;
@@ -144,10 +145,7 @@ describe('sessions that must not work', () => {
     const browser = t.agent();
     const cookie = cookieOf(await connectMaster(browser, real).expect(200));
     const key = idempotencyKey();
-    await browser
-      .post('/api/setup/apply')
-      .send({ ...setupRequest('rclone', 'forgotten-0001'), idempotencyKey: key })
-      .expect(200);
+    await applySetup(browser, setupRequest('rclone', 'forgotten-0001'), key).expect(200);
     await browser.delete('/api/session').expect(204);
     const calls = totalCalls(real);
     expect(await everyRoute(cookie, key)).toEqual(refusedEverywhere);
@@ -159,10 +157,7 @@ describe('sessions that must not work', () => {
     const browser = t.agent();
     const cookie = cookieOf(await connectMaster(browser, real).expect(200));
     const key = idempotencyKey();
-    await browser
-      .post('/api/setup/apply')
-      .send({ ...setupRequest('rclone', 'idle-bucket-001'), idempotencyKey: key })
-      .expect(200);
+    await applySetup(browser, setupRequest('rclone', 'idle-bucket-001'), key).expect(200);
     t.clock.advance(30 * 60_000 + 1);
     expect(await everyRoute(cookie, key)).toEqual(refusedEverywhere);
     const again = cookieOf(await connectMaster(browser, real).expect(200));
@@ -247,10 +242,7 @@ describe('what the browser is told', () => {
   it('when an apply answers with a secret, then it carries the security headers and is never cached', async () => {
     const browser = t.agent();
     await connectMaster(browser, real).expect(200);
-    const res = await browser
-      .post('/api/setup/apply')
-      .send({ ...setupRequest('rclone', 'headers-bkt-001'), idempotencyKey: idempotencyKey() })
-      .expect(200);
+    const res = await applySetup(browser, setupRequest('rclone', 'headers-bkt-001')).expect(200);
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');

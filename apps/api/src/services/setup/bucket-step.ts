@@ -53,6 +53,7 @@ export async function createBucket(
   request: SetupRequest,
   desired: Desired,
   record: ApplyRecord,
+  save: () => Promise<void>,
 ): Promise<B2Bucket> {
   if (request.bucket.mode !== 'create') throw new Error('createBucket needs mode create');
   const spec = request.bucket;
@@ -73,7 +74,9 @@ export async function createBucket(
     }
   }
 
+  // Journaled before sending: a crash from here on leaves a record that says to look.
   record.bucketCreateSent = true;
+  await save();
   try {
     return await conn.createBucket({
       bucketName: spec.name,

@@ -13,7 +13,10 @@ import { desiredRules } from './request-reading';
 import { OBJECT_LOCK_PERMANENT, ruleChangeWarnings } from './rule-warnings';
 
 /** 409 confirmation_needed, writing nothing, unless `confirm` lists every destructive change. */
-export async function requireConfirmations(session: OpenSession, request: ApplyRequest): Promise<void> {
+export async function requireConfirmations(
+  session: OpenSession,
+  request: ApplyRequest,
+): Promise<void> {
   const warnings: PlanWarning[] = [];
   if (request.bucket.mode === 'create') {
     if (request.bucket.objectLock) warnings.push(OBJECT_LOCK_PERMANENT);

@@ -1,13 +1,13 @@
 // The key step of apply: one new key, and no orphan with a secret nobody holds when an earlier
 // try's answer was lost.
 import type { SetupRequest } from '@b2wiz/shared';
-import type { B2Bucket, B2Connection, B2NewKey } from '../../b2/b2-types';
+import type { B2Bucket, B2Connection, B2Key, B2NewKey } from '../../b2/b2-types';
 import type { Logger } from '../../logging/logger';
 import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import { refusedOutright } from './refused-outright';
 import { keyInput, sameSet } from './request-reading';
-import { outcomeUnknown } from '../../b2/b2-call-error';
+import { B2CallError, outcomeUnknown } from '../../b2/b2-call-error';
 
 export async function createKey(
   session: OpenSession,
@@ -15,42 +15,48 @@ export async function createKey(
   bucket: B2Bucket,
   record: ApplyRecord,
   logger: Logger,
+  save: () => Promise<void>,
 ): Promise<B2NewKey> {
   const conn = session.connection;
   const input = keyInput(request, bucket.bucketId);
   const held = session.summary.capabilities;
   const canClean = held.includes('listKeys') && held.includes('deleteKeys');
-  const sameKey = (k: {
-    keyName: string;
-    bucketId: string | null;
-    namePrefix: string | null;
-    capabilities: string[];
-  }) =>
+  const sameKey = (k: B2Key) =>
     k.keyName === input.keyName &&
     k.bucketId === (input.bucketId ?? null) &&
     (k.namePrefix ?? null) === (input.namePrefix ?? null) &&
     sameSet(k.capabilities, input.capabilities);
+  /** A key made by a try whose answer was lost has a secret nobody holds: remove it. */
+  const removeOrphans = async () => {
+    for (const stale of (await conn.listKeys()).filter(sameKey)) {
+      if (record.keysBefore?.includes(stale.applicationKeyId)) continue;
+      await deleteOrphanKey(conn, stale.applicationKeyId, logger);
+    }
+  };
 
   // Only a key tied to a bucket this apply made is sure to be new; any other may already have
   // twins of the same name and rights that someone uses.
   const mayHaveTwins = request.bucket.mode === 'existing' || !input.bucketId;
   if (record.keyCreateSent && canClean) {
-    // A key made by a try whose answer was lost has a secret nobody holds: remove it, so that
-    // exactly one new key exists and the user has its secret.
-    for (const stale of (await conn.listKeys()).filter(sameKey)) {
-      if (record.keysBefore?.includes(stale.applicationKeyId)) continue;
-      await deleteOrphanKey(conn, stale.applicationKeyId, logger);
-    }
+    // So that exactly one new key exists and the user has its secret.
+    await removeOrphans();
   } else if (!record.keyCreateSent && mayHaveTwins && canClean) {
     // Note the twins that exist now, so a resume spares them.
     record.keysBefore = (await conn.listKeys()).filter(sameKey).map((k) => k.applicationKeyId);
   }
+  // Journaled before sending: a crash from here on leaves a record that says to look.
   record.keyCreateSent = true;
+  await save();
   try {
-    return await conn.createKey(input);
+    // After a 5xx (B2 may have made the key all the same) the gateway repeats the call only once
+    // that key is removed, which needs the rights to list and delete keys.
+    return await conn.createKey(input, canClean ? removeOrphans : undefined);
   } catch (error) {
-    if (refusedOutright(error)) {
-      record.keyCreateSent = false;
+    if (refusedOutright(error)) record.keyCreateSent = false;
+    else if (outcomeUnknown(error) && !canClean && error instanceof B2CallError) {
+      throw error.with({
+        message: `${error.message} Backblaze may have made the key “${input.keyName}” all the same, and the connected key may not list or delete keys: look under App Keys in the Backblaze dashboard and delete any “${input.keyName}” you do not use.`,
+      });
     }
     throw error;
   }
