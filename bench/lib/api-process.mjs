@@ -11,7 +11,7 @@ import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
 import { DEFAULT_CONFIG } from '../../apps/api/src/config';
 import { createLogger } from '../../apps/api/src/logging/logger';
-import { InMemorySessionStore } from '../../apps/api/src/services/session-service';
+import { InMemorySessionStore } from '../../apps/api/src/services/session-store';
 import { childArgs, serveParent } from './ts-child.ts';
 
 /** @type {{ b2ApiUrl: string }} */
@@ -65,8 +65,8 @@ const sample = () => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 };
 
-/** @returns {import('./api').ApiMemory} */
-const memory = () => {
+/** @returns {Promise<import('./api').ApiMemory>} */
+const memory = async () => {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
   const cpu = process.cpuUsage();
@@ -74,7 +74,7 @@ const memory = () => {
     rss: m.rss,
     heapUsed: m.heapUsed,
     peakRss,
-    sessions: sessions.size(),
+    sessions: await sessions.size(),
     cpuMs: (cpu.user + cpu.system) / 1000,
   };
 };

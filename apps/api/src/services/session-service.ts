@@ -28,8 +28,32 @@ export interface SessionServiceDeps {
   records: ApplyRecords;
 }
 
+/** Rebuilt connections this process keeps, so a busy session does not rebuild one per request. */
+const MAX_CACHED_CONNECTIONS = 1000;
+
 export class SessionService {
+  /** By session id, oldest use first. */
+  private readonly connections = new Map<string, B2Connection>();
+
   constructor(private readonly deps: SessionServiceDeps) {}
+
+  /** The live connection of a stored sign-in: this process's own while the token is the same. */
+  private connectionOf(session: Session): B2Connection {
+    let connection = this.connections.get(session.id);
+    this.connections.delete(session.id);
+    // A token renewed by another process means a rebuild (this one may have renewed it itself).
+    if (!connection || connection.login.authorizationToken !== session.login.authorizationToken) {
+      connection = this.deps.gateway.resume(session.login, (login) => {
+        void this.deps.sessions.saveLogin(session.id, login);
+      });
+    }
+    this.connections.set(session.id, connection);
+    for (const oldest of this.connections.keys()) {
+      if (this.connections.size <= MAX_CACHED_CONNECTIONS) break;
+      this.connections.delete(oldest);
+    }
+    return connection;
+  }
 
   /** Authorizes the key, ends the caller's previous session, and starts a new one. */
   async start(request: ConnectRequest, previousId: string | undefined): Promise<Session> {
@@ -41,14 +65,15 @@ export class SessionService {
   /** The session behind an id with its connection, or undefined when unknown or expired. */
   async open(id: string): Promise<OpenSession | undefined> {
     const session = await this.deps.sessions.get(id);
-    if (!session) return undefined;
-    const connection = this.deps.gateway.resume(session.login, (login) => {
-      void this.deps.sessions.saveLogin(id, login);
-    });
-    return { id, summary: session.summary, connection };
+    if (!session) {
+      this.connections.delete(id);
+      return undefined;
+    }
+    return { id, summary: session.summary, connection: this.connectionOf(session) };
   }
 
   async end(id: string): Promise<void> {
+    this.connections.delete(id);
     await this.deps.sessions.delete(id);
     await this.deps.records.forget(id);
   }
@@ -56,7 +81,10 @@ export class SessionService {
   /** Forgets idle sessions and their records; answers how many. */
   async sweep(): Promise<number> {
     const forgotten = await this.deps.sessions.sweep();
-    for (const id of forgotten) await this.deps.records.forget(id);
+    for (const id of forgotten) {
+      this.connections.delete(id);
+      await this.deps.records.forget(id);
+    }
     return forgotten.length;
   }
 }

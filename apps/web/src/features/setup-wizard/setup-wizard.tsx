@@ -81,9 +81,36 @@ function whenIdle(callback: () => void): () => void {
   return () => cancel();
 }
 
+const ENGAGING = ['pointermove', 'pointerdown', 'keydown', 'touchstart', 'focusin'] as const;
+
 /**
- * Fetches, while the first step is read, everything the steps after it need: one module at a
- * time, each when the browser is idle, so none holds up the page or the user's first clicks.
+ * Calls back when the person starts to use the page (a pointer, a key, a touch), or some seconds
+ * after it loaded: the page's own start-up never competes with the prefetch for the main thread.
+ */
+function whenEngaged(callback: () => void, fallbackMs = 6000): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    timer = setTimeout(go, fallbackMs);
+  };
+  const stop = () => {
+    for (const type of ENGAGING) window.removeEventListener(type, go, true);
+    window.removeEventListener('load', arm);
+    clearTimeout(timer);
+  };
+  function go() {
+    stop();
+    callback();
+  }
+  for (const type of ENGAGING) window.addEventListener(type, go, { capture: true, passive: true });
+  if (document.readyState === 'complete') arm();
+  else window.addEventListener('load', arm, { once: true });
+  return stop;
+}
+
+/**
+ * Fetches, while the first step is read, everything the steps after it need: from the person's
+ * first move on, one module at a time, each when the browser is idle, so none holds up the page
+ * or the first clicks.
  */
 function usePreloadSteps() {
   useEffect(() => {
@@ -100,7 +127,7 @@ function usePreloadSteps() {
         void load().then(next, next);
       });
     };
-    next();
+    cancel = whenEngaged(next);
     return () => {
       loads.length = 0;
       cancel();
