@@ -13,6 +13,7 @@ PACKAGES=(
   awscli      # tool-tests: aws-config, aws-credentials
   php-cli     # tool-tests: Laravel's filesystems-disk.php
   redis-server # api tests: sessions and apply records in a real Redis
+  nginx       # api tests: examples/nginx.conf in front of two instances
 )
 
 missing=()

@@ -12,6 +12,7 @@ export default mergeConfig(
         'test/reliability/graceful-shutdown.test.ts',
         'test/litestream-setup.test.ts',
         'test/redis/restart.test.ts',
+        'test/redis/nginx.test.ts',
         'test/sandbox-server.test.ts',
         '**/node_modules/**',
       ],
