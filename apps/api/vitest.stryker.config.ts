@@ -13,6 +13,7 @@ export default mergeConfig(
         'test/litestream-setup.test.ts',
         'test/redis/restart.test.ts',
         'test/redis/nginx.test.ts',
+        'test/redis/crash.test.ts',
         'test/sandbox-server.test.ts',
         '**/node_modules/**',
       ],

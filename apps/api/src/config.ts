@@ -111,6 +111,15 @@ export const envSchema = z.object({
       .max(7 * 24, 'must be at most 168 (a week)')
       .default(8),
   ),
+  /** An apply's lock lives this long without renewal: how soon another instance takes over after a crash. */
+  APPLY_LOCK_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .min(1, 'must be at least 1')
+      .max(600, 'must be at most 600')
+      .default(30),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),

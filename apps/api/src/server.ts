@@ -68,6 +68,7 @@ const config: AppConfig = {
   b2ApiUrl: env.B2_API_URL,
   sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
   sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+  applyLockMs: env.APPLY_LOCK_SECONDS * 1000,
   trustProxy: env.TRUST_PROXY,
   fallbackS3Region: env.B2_S3_REGION,
   webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),

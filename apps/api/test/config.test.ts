@@ -10,6 +10,7 @@ describe('parseEnv', () => {
       SANDBOX: true,
       SESSION_IDLE_MINUTES: 30,
       SESSION_MAX_HOURS: 8,
+      APPLY_LOCK_SECONDS: 30,
       SESSION_RATE_LIMIT: 20,
       TRUST_PROXY: false,
       B2_S3_REGION: 'us-west-004',
