@@ -1,10 +1,10 @@
 // Fails on any import cycle among the workspaces' source files, type-only imports included
 // (ESLint's import-x/no-cycle skips those). Relative imports only: packages never import back.
-// Usage: node scripts/check-import-cycles.mjs
+// Usage: node scripts/check-import-cycles.mjs [root], root being the repository (default: this one).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-const root = resolve(new URL('..', import.meta.url).pathname);
+const root = resolve(process.argv[2] ?? new URL('..', import.meta.url).pathname);
 const roots = ['apps/api/src', 'apps/web/src', 'packages/shared/src', 'packages/b2-emulator/src'];
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]/g;
 
@@ -27,7 +27,9 @@ function resolveImport(from, spec) {
 }
 
 const graph = new Map();
-for (const file of roots.flatMap((r) => sources(join(root, r)))) {
+for (const file of roots
+  .filter((r) => existsSync(join(root, r)))
+  .flatMap((r) => sources(join(root, r)))) {
   const text = readFileSync(file, 'utf8');
   const targets = [...text.matchAll(IMPORT)].map((m) => resolveImport(file, m[1])).filter(Boolean);
   graph.set(file, targets);
