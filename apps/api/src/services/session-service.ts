@@ -44,7 +44,8 @@ export class SessionService {
     // A token renewed by another process means a rebuild (this one may have renewed it itself).
     if (!connection || connection.login.authorizationToken !== session.login.authorizationToken) {
       connection = this.deps.gateway.resume(session.login, (login) => {
-        void this.deps.sessions.saveLogin(session.id, login);
+        // Not kept (store away): the next request signs in again with the stored key.
+        this.deps.sessions.saveLogin(session.id, login).catch(() => undefined);
       });
     }
     this.connections.set(session.id, connection);

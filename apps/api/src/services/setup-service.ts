@@ -121,15 +121,23 @@ export class SetupService {
         await records.save(session.id, request.idempotencyKey, record);
       };
       await save();
+      let result: SetupResult;
       try {
-        return await this.run(session, request, record, save);
-      } finally {
-        // What was sent and made so far, also when a step failed: the retry reads it.
-        await save();
+        result = await this.run(session, request, record, save);
+      } catch (error) {
+        // What was sent and made so far: the retry reads it. The step's own error is the answer.
+        await save().catch(() => undefined);
+        throw error;
       }
+      // The answer holds the new secret: it goes out even if the store fails to keep the result
+      // (a retry would then replace the key, never leave one whose secret nobody has).
+      await save().catch((error: unknown) =>
+        this.deps.logger.warn('apply result not saved', { error: String(error) }),
+      );
+      return result;
     } finally {
-      await lock?.release();
-      await release();
+      await lock?.release().catch(() => undefined);
+      await release().catch(() => undefined);
     }
   }
 
