@@ -68,10 +68,10 @@ export class InMemorySessionStore implements SessionStore {
 
   private expired(session: Session): boolean {
     const now = this.clock.now();
-    // Past its absolute lifetime a session ends, even while work holds it.
-    if (now - session.createdAt > this.maxLifetimeMs) return true;
-    if ((this.holds.get(session.id) ?? 0) > 0) return false;
-    return now - session.lastSeenAt > this.idleMs;
+    const limits = { idleMs: this.idleMs, maxLifetimeMs: this.maxLifetimeMs };
+    // Work in progress holds off the idle timeout, never the absolute lifetime.
+    if ((this.holds.get(session.id) ?? 0) > 0) return now - session.createdAt > this.maxLifetimeMs;
+    return sessionTtl(session, limits, now) < 0;
   }
 
   /** The stored session, or undefined (and forgotten) once it has expired. */

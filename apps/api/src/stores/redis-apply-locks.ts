@@ -2,7 +2,7 @@
 // check and release only act when the token is still this holder's.
 import { randomBytes } from 'node:crypto';
 import { renewEvery, type ApplyLock, type ApplyLocks } from '../services/setup/apply-locks';
-import { guarded, type Redis } from './redis-client';
+import { guarded, keyPart, type Redis } from './redis-client';
 
 export const LOCK_PREFIX = 'b2wiz:lock:';
 
@@ -14,7 +14,7 @@ export class RedisApplyLocks implements ApplyLocks {
 
   acquire(name: string, ttlMs: number): Promise<ApplyLock | null> {
     return guarded(async () => {
-      const key = LOCK_PREFIX + name;
+      const key = LOCK_PREFIX + keyPart(name);
       const token = randomBytes(16).toString('hex');
       const set = await this.redis.set(key, token, {
         condition: 'NX',

@@ -4,7 +4,7 @@
 import type { ApplyRecord } from '../services/setup/apply-record';
 import type { ApplyRecords } from '../services/setup/apply-records';
 import type { Clock } from '../clock';
-import { guarded, type Redis } from './redis-client';
+import { guarded, keyPart, type Redis } from './redis-client';
 import { SealError, type Sealer } from './seal';
 
 export const APPLIES_PREFIX = 'b2wiz:applies:';
@@ -23,7 +23,7 @@ export class RedisApplyRecords implements ApplyRecords {
   ) {}
 
   private names(sessionId: string): { records: string; order: string } {
-    const records = APPLIES_PREFIX + sessionId;
+    const records = APPLIES_PREFIX + keyPart(sessionId);
     return { records, order: `${records}:order` };
   }
 

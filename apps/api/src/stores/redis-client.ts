@@ -1,5 +1,6 @@
 // The Redis connection of the shared stores: commands fail at once while Redis is away (no
 // offline queue, so a request never hangs), and every failure becomes one plain-words 503.
+import { createHash } from 'node:crypto';
 import { createClient } from 'redis';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
@@ -58,4 +59,12 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     if (error instanceof AppError) throw error;
     throw storeUnavailable();
   }
+}
+
+/**
+ * How a session id appears in a Redis key name: hashed. The id is the browser's cookie, so a
+ * reader of Redis must not be able to take it and act as that browser.
+ */
+export function keyPart(sessionId: string): string {
+  return createHash('sha256').update(sessionId).digest('base64url');
 }

@@ -7,7 +7,7 @@ import type { B2Login } from '../b2/b2-types';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import { sessionTtl, type Session, type SessionStore } from '../services/session-store';
-import { guarded, type Redis } from './redis-client';
+import { guarded, keyPart, type Redis } from './redis-client';
 import { SealError, type Sealer } from './seal';
 
 export const SESSION_PREFIX = 'b2wiz:session:';
@@ -27,7 +27,7 @@ export class RedisSessionStore implements SessionStore {
   ) {}
 
   private name(id: string): string {
-    return SESSION_PREFIX + id;
+    return SESSION_PREFIX + keyPart(id);
   }
 
   private async write(stored: Session): Promise<boolean> {

@@ -2,12 +2,11 @@
 // instance, given the same request, waits out the dead one's lock, finds "create_key sent" in the
 // journal, removes the key whose secret died with the process, and finishes. One bucket, one key,
 // and a secret that signs in.
-import { randomBytes } from 'node:crypto';
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyKey, setupRequest, signsIn, startEmulator, uniqueName } from '../helpers';
 import { startServer, type ServerProcess } from '../server-process';
-import { startRedisServer, type RedisServer } from './redis-server';
+import { redisServerEnv, startRedisServer, type RedisServer } from './redis-server';
 
 let redis: RedisServer;
 let emulator: Emulator;
@@ -17,14 +16,7 @@ const servers: ServerProcess[] = [];
 beforeAll(async () => {
   redis = await startRedisServer();
   emulator = await startEmulator();
-  env = {
-    REDIS_URL: redis.url,
-    SESSION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    B2_API_URL: emulator.url,
-    SANDBOX: 'off',
-    APPLY_LOCK_SECONDS: '2',
-    LOG_LEVEL: 'info',
-  };
+  env = { ...redisServerEnv(redis, emulator.url), APPLY_LOCK_SECONDS: '2' };
 });
 afterAll(async () => {
   for (const server of servers) server.kill();

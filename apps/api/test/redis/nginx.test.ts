@@ -2,7 +2,6 @@
 // without sticky sessions, in front of two started servers sharing a real Redis. One wizard goes
 // through it while each instance in turn is restarted, and no step fails.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { setupRequest, idempotencyKey, uniqueName } from '../helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../helpers';
 import { startServer, type ServerProcess } from '../server-process';
-import { freePort, startRedisServer, type RedisServer } from './redis-server';
+import { freePort, redisServerEnv, startRedisServer, type RedisServer } from './redis-server';
 
 const example = fileURLToPath(new URL('../../../../examples/nginx.conf', import.meta.url));
 
@@ -61,13 +60,9 @@ beforeAll(async () => {
   emulator = await startEmulator();
   ports.push(await freePort(), await freePort());
   env = {
-    REDIS_URL: redis.url,
-    SESSION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    B2_API_URL: emulator.url,
-    SANDBOX: 'off',
+    ...redisServerEnv(redis, emulator.url),
     TRUST_PROXY: 'loopback',
     SESSION_RATE_LIMIT: '3',
-    LOG_LEVEL: 'info',
   };
   await Promise.all([start(0), start(1)]);
   const listen = await freePort();

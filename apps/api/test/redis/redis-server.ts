@@ -1,5 +1,6 @@
 // A real redis-server (Debian's) on a free loopback port, started and stopped by the tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -115,5 +116,16 @@ export async function startRedisServer(): Promise<RedisServer> {
         await client.close();
       }
     },
+  };
+}
+
+/** The environment of a started server using this Redis and `b2ApiUrl`, with a fresh key. */
+export function redisServerEnv(server: RedisServer, b2ApiUrl: string): Record<string, string> {
+  return {
+    REDIS_URL: server.url,
+    SESSION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    B2_API_URL: b2ApiUrl,
+    SANDBOX: 'off',
+    LOG_LEVEL: 'info',
   };
 }

@@ -1,6 +1,7 @@
 // Sessions and apply records in a real redis-server shared by two apps (as two instances share
 // it): either app serves the browser, nothing secret is in Redis as plain text, forgetting
 // leaves nothing behind, and Redis going away is a plain-words 503, not a crash or a hang.
+import { createHash } from 'node:crypto';
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { setupResultSchema } from '@b2wiz/shared';
 import request from 'supertest';
@@ -66,11 +67,14 @@ describe('sessions in Redis', () => {
     expect(text).not.toContain(emulator.accountId);
     // Every key of this session expires on its own.
     const probe = world.probe;
-    const mine = everything.filter((e) => e.key.includes(sessionId)).map((e) => e.key);
+    // Nor the session id itself, which is the browser's cookie: key names carry its SHA-256.
+    expect(text).not.toContain(sessionId);
+    const hashed = createHash('sha256').update(sessionId).digest('base64url');
+    const mine = everything.filter((e) => e.key.includes(hashed)).map((e) => e.key);
     expect(mine.sort()).toEqual([
-      `b2wiz:applies:${sessionId}`,
-      `b2wiz:applies:${sessionId}:order`,
-      `b2wiz:session:${sessionId}`,
+      `b2wiz:applies:${hashed}`,
+      `b2wiz:applies:${hashed}:order`,
+      `b2wiz:session:${hashed}`,
     ]);
     for (const key of mine) {
       const ttl = await probe.pTTL(key);
@@ -81,12 +85,12 @@ describe('sessions in Redis', () => {
 
   it('when the browser forgets its credentials, then nothing of the session is left in Redis', async () => {
     const cookie = await connect();
-    const sessionId = cookie.split('=')[1]!;
+    const hashed = createHash('sha256').update(cookie.split('=')[1]!).digest('base64url');
     const body = newApply('rclone', 'forget');
     await applyWithCookie(first, cookie, body).expect(200);
-    expect((await server.dump()).some((e) => e.key.includes(sessionId))).toBe(true);
+    expect((await server.dump()).some((e) => e.key.includes(hashed))).toBe(true);
     await request(second.server).delete('/api/session').set('Cookie', cookie).expect(204);
-    expect((await server.dump()).filter((e) => e.key.includes(sessionId))).toEqual([]);
+    expect((await server.dump()).filter((e) => e.key.includes(hashed))).toEqual([]);
     await request(first.server).get('/api/session').set('Cookie', cookie).expect(401);
   });
 

@@ -1,11 +1,10 @@
 // The started server with REDIS_URL: a session outlives the process that made it (kill -9, then
 // a new process serves the same browser), and the settings that go with Redis are checked.
-import { randomBytes } from 'node:crypto';
 import type { Emulator } from '@b2wiz/b2-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../helpers';
 import { startServer } from '../server-process';
-import { freePort, startRedisServer, type RedisServer } from './redis-server';
+import { freePort, redisServerEnv, startRedisServer, type RedisServer } from './redis-server';
 
 let redis: RedisServer;
 let emulator: Emulator;
@@ -14,13 +13,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   redis = await startRedisServer();
   emulator = await startEmulator();
-  env = {
-    REDIS_URL: redis.url,
-    SESSION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    B2_API_URL: emulator.url,
-    SANDBOX: 'off',
-    LOG_LEVEL: 'info',
-  };
+  env = redisServerEnv(redis, emulator.url);
 });
 afterAll(async () => {
   await emulator?.close();
