@@ -91,7 +91,8 @@ function browser() {
     const res = await fetch(`${front}${path}`, {
       method,
       headers: {
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
+        // As a browser sends them: its own origin on every write (the CSRF check reads it).
+        ...(body ? { 'Content-Type': 'application/json', Origin: front } : {}),
         ...(cookie ? { Cookie: cookie } : {}),
       },
       body: body ? JSON.stringify(body) : undefined,
