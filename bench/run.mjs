@@ -9,7 +9,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 
 // Cheap and deterministic first; the web build comes before the effort run, which serves it.
-const BENCHES = ['round-trips', 'api-overhead', 'concurrency', 'behind-nginx', 'web', 'effort'];
+const BENCHES = [
+  'round-trips',
+  'started-server',
+  'api-overhead',
+  'concurrency',
+  'behind-nginx',
+  'web',
+  'effort',
+];
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !BENCHES.includes(name));
