@@ -12,6 +12,8 @@ PACKAGES=(
   s3cmd       # tool-tests: .s3cfg
   awscli      # tool-tests: aws-config, aws-credentials
   php-cli     # tool-tests: Laravel's filesystems-disk.php
+  duplicity   # tool-tests: duplicity.env (Debian's 0.8.22, the version its commands are for)
+  python3-boto3 # tool-tests: b2_example.py with Debian's python3
   redis-server # api tests: sessions and apply records in a real Redis
   nginx       # api tests: examples/nginx.conf in front of two instances
 )

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createEmulator, type Emulator } from '@b2wiz/b2-emulator';
+import { createEmulator, type Emulator, type EmulatorOptions } from '@b2wiz/b2-emulator';
 import {
   setupResultSchema,
   targetDefaults,
@@ -87,14 +87,15 @@ async function postJson(url: string, body: unknown, cookie?: string): Promise<Re
 /**
  * Sets up `target` with its defaults (plus a bucket and key name, and `adjust` for values a user must
  * type, such as Laravel's app URL or a path in the work dir) in a fresh sandbox, and returns the
- * generated files.
+ * generated files. `emulatorOptions` can make the sandbox stricter (rejectChecksumHeaders).
  */
 export async function sandboxSetup(
   target: Target,
   adjust: (request: SetupRequestInput, dir: string) => SetupRequestInput = (r) => r,
+  emulatorOptions: EmulatorOptions = {},
 ): Promise<SandboxSetup> {
   const work = workDir(target);
-  const emulator = await createEmulator({ port: 0 });
+  const emulator = await createEmulator({ port: 0, ...emulatorOptions });
   const api = await startApi(emulator);
   const close = async () => {
     await api.close();

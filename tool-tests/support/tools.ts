@@ -10,7 +10,16 @@ import { dirname, join } from 'node:path';
 export const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export type ToolName =
-  'rclone' | 'restic' | 's3cmd' | 'aws' | 'litestream' | 'python3' | 'bash' | 'php';
+  | 'rclone'
+  | 'restic'
+  | 's3cmd'
+  | 'aws'
+  | 'litestream'
+  | 'python3'
+  | 'bash'
+  | 'php'
+  | 'duplicity'
+  | 'node';
 
 const INSTALL_HINT: Record<ToolName, string> = {
   rclone: 'apt-get install rclone',
@@ -23,6 +32,8 @@ const INSTALL_HINT: Record<ToolName, string> = {
     "apt-get install python3 (Debian's /usr/bin/python3, which awscli depends on; used to write SQLite files)",
   bash: 'apt-get install bash',
   php: 'apt-get install php-cli',
+  duplicity: 'apt-get install duplicity (Debian 12 has 0.8.22, the version duplicity.env is for)',
+  node: 'Node.js 20 or later, the one running these tests',
 };
 
 function executable(path: string): boolean {
@@ -61,7 +72,9 @@ export function tool(name: ToolName): string {
         ? ['/usr/bin/python3'].find(executable)
         : name === 'litestream'
           ? litestreamPath()
-          : onSystemPath(name);
+          : name === 'node'
+            ? process.execPath
+            : onSystemPath(name);
   if (!found) {
     throw new Error(
       `${name} is not installed. Run .ci/run, which installs the tools the tool tests need, or: ${INSTALL_HINT[name]}.`,

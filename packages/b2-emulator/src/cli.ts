@@ -14,7 +14,7 @@ function numberOption(value: string | undefined, name: string): number | undefin
 }
 
 const USAGE =
-  'Usage: b2-emulator [--port 8787] [--host 127.0.0.1] [--latency ms] [--region us-west-004] [--sandbox]';
+  'Usage: b2-emulator [--port 8787] [--host 127.0.0.1] [--latency ms] [--region us-west-004] [--sandbox] [--reject-checksum-headers]';
 
 function readArgs() {
   try {
@@ -25,6 +25,7 @@ function readArgs() {
         latency: { type: 'string' },
         region: { type: 'string' },
         sandbox: { type: 'boolean' },
+        'reject-checksum-headers': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -41,6 +42,9 @@ if (values.help) {
   console.log('Env: B2_EMULATOR_MASTER_KEY_ID, B2_EMULATOR_MASTER_KEY set the master key.');
   console.log(
     '--sandbox: for a shared practice sandbox on a server. Only POST /__emulator/accounts is kept of the admin routes, and it needs B2_EMULATOR_ADMIN_TOKEN as a Bearer token (give the API the same value as SANDBOX_EMULATOR_TOKEN).',
+  );
+  console.log(
+    '--reject-checksum-headers: refuse S3 requests with x-amz-checksum-* or x-amz-sdk-checksum-algorithm headers, as B2 did in 2025.',
   );
   process.exit(0);
 }
@@ -60,6 +64,7 @@ const emulator = await createEmulator({
   host: values.host,
   latencyMs: numberOption(values.latency, 'latency'),
   region: values.region,
+  rejectChecksumHeaders: values['reject-checksum-headers'] ?? false,
 });
 
 const keyFromEnv = (process.env.B2_EMULATOR_MASTER_KEY ?? '') !== '';

@@ -16,6 +16,8 @@ export interface EmulatorConfig {
   adminMode: 'test' | 'sandbox';
   /** When set, POST /__emulator/accounts needs "Authorization: Bearer <token>". */
   adminToken: string | null;
+  /** Refuse S3 requests with checksum headers, as B2 did (s3/checksum-headers.ts). */
+  rejectChecksumHeaders: boolean;
 }
 
 export interface CallContext {

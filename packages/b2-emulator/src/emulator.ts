@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   adminMode?: 'test' | 'sandbox';
   /** Required by POST /__emulator/accounts when set. */
   adminToken?: string;
+  /** Refuse S3 requests carrying x-amz-checksum-* or x-amz-sdk-checksum-algorithm, as B2 did. */
+  rejectChecksumHeaders?: boolean;
 }
 
 export interface Emulator {
@@ -109,6 +111,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     region,
     adminMode: options.adminMode ?? 'test',
     adminToken: options.adminToken ?? null,
+    rejectChecksumHeaders: options.rejectChecksumHeaders ?? false,
   };
   const core = new EmulatorCore(state, config, options.latencyMs ?? 0);
   core.setLatency(options.latencyMs ?? 0);

@@ -27,6 +27,7 @@ import {
 } from './multipart-handlers';
 import { deleteObject, deleteObjects } from './delete-handlers';
 import { copyObject, getObject, objectSubresource, putObject } from './object-handlers';
+import { refusedChecksumHeader } from './checksum-headers';
 import { decodePayload } from './payload';
 import type { S3Context, S3Handler, S3Reply } from './s3-context';
 import { S3Error, newRequestId, s3FaultError } from './s3-errors';
@@ -123,6 +124,8 @@ async function runS3Call(
     headers: req.headers,
     headersDistinct: req.headersDistinct as Record<string, string[]>,
   });
+  const refused = config.rejectChecksumHeaders ? refusedChecksumHeader(req.headers) : null;
+  if (refused) throw refused;
   const payload = await decodePayload(body, req.headers, caller);
   const ctx: S3Context = {
     call: found.call,

@@ -23,6 +23,12 @@ describe('generateFiles', () => {
     ['restic', ['restic.env']],
     ['aws-cli', ['aws-config', 'aws-credentials', '.s3cfg']],
     ['other', ['b2-credentials.env', 'b2-setup.json']],
+    ['duplicity', ['duplicity.env']],
+    ['python', ['b2_example.py']],
+    ['node', ['b2-example.mjs']],
+    ['cyberduck', ['backblaze-b2.duck', 'cyberduck-key.txt']],
+    ['cpanel', ['cpanel-backup-destination.txt']],
+    ['synology', ['synology-destination.txt']],
   ] as const)("gives %s's files, then SETUP-SUMMARY.md", (target, names) => {
     const files = generateFiles(configValues(target));
     expect(files.map((f) => f.filename)).toEqual([...names, 'SETUP-SUMMARY.md']);

@@ -4,12 +4,18 @@ import type { Target } from '../schemas/setup-request';
 import { awsCliConfig, awsCliCredentialsConfig } from './aws-cli-config';
 import { b2CredentialsConfig } from './b2-credentials-config';
 import { b2SetupJsonConfig } from './b2-setup-json-config';
+import { cpanelConfig } from './cpanel-config';
+import { cyberduckBookmarkConfig, cyberduckSheetConfig } from './cyberduck-config';
+import { duplicityConfig } from './duplicity-config';
 import { jetbackupConfig } from './jetbackup-config';
 import { laravelDiskConfig, laravelEnvConfig } from './laravel-config';
 import { litestreamConfig } from './litestream-config';
+import { nodeConfig } from './node-config';
+import { pythonConfig } from './python-config';
 import { rcloneConfig } from './rclone-config';
 import { resticConfig } from './restic-config';
 import { s3cmdConfig } from './s3cmd-config';
+import { synologyConfig } from './synology-config';
 import type { ConfigGenerator } from './types';
 
 export interface ConfigFileEntry {
@@ -74,6 +80,53 @@ export const CONFIG_FILES: Readonly<Record<Target, readonly ConfigFileEntry[]>> 
       'The key and bucket as environment variables, for your tool’s .env file.',
     ),
     file('b2-setup.json', b2SetupJsonConfig, 'The same values as JSON, for scripts.'),
+  ],
+  duplicity: [
+    file(
+      'duplicity.env',
+      duplicityConfig,
+      'Load it with “source duplicity.env”, then run the backup and restore commands written in it.',
+    ),
+  ],
+  python: [
+    file(
+      'b2_example.py',
+      pythonConfig,
+      'A short boto3 script that uploads, lists and deletes a test file: run it with python3 b2_example.py, then copy the client settings into your app.',
+    ),
+  ],
+  node: [
+    file(
+      'b2-example.mjs',
+      nodeConfig,
+      'A short script with @aws-sdk/client-s3 that uploads, lists and deletes a test file: run it with node b2-example.mjs, then copy the client settings into your app.',
+    ),
+  ],
+  cyberduck: [
+    file(
+      'backblaze-b2.duck',
+      cyberduckBookmarkConfig,
+      'A Cyberduck bookmark for the bucket, without the secret: double-click it to add it to Cyberduck.',
+    ),
+    file(
+      'cyberduck-key.txt',
+      cyberduckSheetConfig,
+      'Where Cyberduck asks for the secret, and what to paste there.',
+    ),
+  ],
+  cpanel: [
+    file(
+      'cpanel-backup-destination.txt',
+      cpanelConfig,
+      'Every field of WHM’s Backblaze B2 backup destination form, by the name WHM gives it.',
+    ),
+  ],
+  synology: [
+    file(
+      'synology-destination.txt',
+      synologyConfig,
+      'Every field of Hyper Backup’s and Cloud Sync’s S3 forms, by the name Synology gives it.',
+    ),
   ],
 };
 

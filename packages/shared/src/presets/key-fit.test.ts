@@ -43,6 +43,16 @@ describe('accessTooNarrow', () => {
       'writeOnly',
       'AWS CLI / other S3 tool cannot work with files with a write-only key: it needs to read the bucket’s settings and download files.',
     ],
+    [
+      'duplicity',
+      'noDelete',
+      'duplicity cannot back up with a no-delete key: it needs to delete old files.',
+    ],
+    [
+      'cpanel',
+      'noDelete',
+      'cPanel / WHM backups cannot back up with a no-delete key: it needs to delete old files.',
+    ],
   ] as const)('%s with %s', (target, access, words) => {
     expect(accessTooNarrow(target, access)).toBe(words);
   });
@@ -56,6 +66,10 @@ describe('accessTooNarrow', () => {
     ['laravel', 'noDelete'],
     ['aws-cli', 'noDelete'],
     ['other', 'noDelete'],
+    ['python', 'noDelete'],
+    ['node', 'noDelete'],
+    ['cyberduck', 'noDelete'],
+    ['synology', 'readWrite'],
   ] as const)('%s works with %s', (target, access) => {
     expect(accessTooNarrow(target, access)).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TARGETS, setupRequestSchema, type SetupRequestInput } from '../schemas/setup-request';
 import { bucketNameProblem } from '../rules/bucket-name';
-import { TARGET_PRESETS, proposedBucketName, targetDefaults } from './targets';
+import { TARGET_PRESETS, proposedBucketName, targetDefaults, targetsByGroup } from './targets';
 
 function filled(target: (typeof TARGETS)[number]): SetupRequestInput {
   const request = targetDefaults(target);
@@ -57,8 +57,54 @@ describe('targetDefaults', () => {
     }
   });
 
+  it.each([
+    ['duplicity', 'keepLatest', 'readWrite', true],
+    ['python', 'keepAll', 'noDelete', true],
+    ['node', 'keepAll', 'noDelete', true],
+    ['cyberduck', 'keepAll', 'noDelete', true],
+    ['cpanel', 'keepLatest', 'readWrite', false],
+    ['synology', 'keepLatest', 'readWrite', true],
+  ] as const)(
+    '%s: a private bucket, %s, no CORS, a read and write key (least: %s), S3 %s',
+    (target, lifecycle, leastAccess, usesS3) => {
+      const preset = TARGET_PRESETS[target];
+      expect(preset.bucket).toEqual({ type: 'allPrivate' });
+      expect(preset.lifecycle).toEqual({ preset: lifecycle });
+      expect(preset.cors).toEqual({ preset: 'none' });
+      expect(preset.key).toMatchObject({ access: 'readWrite', leastAccess });
+      expect(preset.usesS3).toBe(usesS3);
+      expect(preset.key.listAllBucketNames).toBe(usesS3);
+    },
+  );
+
+  it('groups the tools for the first step: backups, apps, file browsing, control panels and NAS', () => {
+    expect(targetsByGroup()).toEqual([
+      { group: 'backups', label: 'Backups', targets: ['litestream', 'restic', 'duplicity'] },
+      { group: 'apps', label: 'Your own app', targets: ['laravel', 'python', 'node'] },
+      {
+        group: 'files',
+        label: 'Browsing and copying files',
+        targets: ['rclone', 'aws-cli', 'cyberduck'],
+      },
+      {
+        group: 'panels',
+        label: 'Control panels and NAS',
+        targets: ['jetbackup', 'cpanel', 'synology'],
+      },
+      { group: 'other', label: 'Anything else', targets: ['other'] },
+    ]);
+  });
+
   it('backup tools keep only the last version', () => {
-    for (const target of ['litestream', 'jetbackup', 'rclone', 'restic'] as const) {
+    for (const target of [
+      'litestream',
+      'jetbackup',
+      'rclone',
+      'restic',
+      'duplicity',
+      'cpanel',
+      'synology',
+    ] as const) {
       expect(TARGET_PRESETS[target].lifecycle).toEqual({ preset: 'keepLatest' });
     }
   });

@@ -1,5 +1,7 @@
 // What each target fills into the wizard (docs/targets.md). Every default can be changed.
 import type { KeyAccess } from './capabilities';
+import { TARGETS } from '../schemas/target-values';
+import { TARGET_GROUPS, TARGET_GROUP_LABELS, type TargetGroup } from './target-groups';
 import type {
   BucketStep,
   CorsStep,
@@ -24,6 +26,26 @@ export interface TargetPreset {
   key: { access: KeyAccess; leastAccess: KeyAccess; job: string; listAllBucketNames: boolean };
   /** The start of the bucket name the wizard proposes. */
   bucketNameStem: string;
+  /** Where the first step lists it. */
+  group: TargetGroup;
+}
+
+/** The settings most targets share: a private bucket, no CORS, a read and write key. */
+function preset(
+  fields: Pick<TargetPreset, 'label' | 'description' | 'usesS3' | 'bucketNameStem' | 'group'> & {
+    lifecycle: 'keepLatest' | 'keepAll';
+    leastAccess: KeyAccess;
+    job: string;
+  },
+): TargetPreset {
+  const { lifecycle, leastAccess, job, ...rest } = fields;
+  return {
+    ...rest,
+    bucket: { type: 'allPrivate' },
+    lifecycle: { preset: lifecycle },
+    cors: { preset: 'none' },
+    key: { access: 'readWrite', leastAccess, job, listAllBucketNames: fields.usesS3 },
+  };
 }
 
 export const TARGET_PRESETS: Record<Target, TargetPreset> = {
@@ -41,6 +63,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       listAllBucketNames: true,
     },
     bucketNameStem: 'litestream-backups',
+    group: 'backups',
   },
   jetbackup: {
     label: 'JetBackup',
@@ -56,6 +79,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       listAllBucketNames: false,
     },
     bucketNameStem: 'jetbackup-backups',
+    group: 'panels',
   },
   laravel: {
     label: 'Laravel / Flysystem',
@@ -71,6 +95,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       listAllBucketNames: true,
     },
     bucketNameStem: 'laravel-files',
+    group: 'apps',
   },
   rclone: {
     label: 'rclone',
@@ -86,6 +111,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       listAllBucketNames: true,
     },
     bucketNameStem: 'rclone-files',
+    group: 'files',
   },
   restic: {
     label: 'restic',
@@ -101,6 +127,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       listAllBucketNames: true,
     },
     bucketNameStem: 'restic-backups',
+    group: 'backups',
   },
   'aws-cli': {
     label: 'AWS CLI / other S3 tool',
@@ -116,6 +143,7 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       listAllBucketNames: true,
     },
     bucketNameStem: 's3-files',
+    group: 'files',
   },
   other: {
     label: 'Something else',
@@ -131,8 +159,78 @@ export const TARGET_PRESETS: Record<Target, TargetPreset> = {
       listAllBucketNames: false,
     },
     bucketNameStem: 'my-files',
+    group: 'other',
   },
+  duplicity: preset({
+    label: 'duplicity',
+    description: 'Encrypted backups of folders, from the Debian package.',
+    usesS3: true,
+    lifecycle: 'keepLatest',
+    leastAccess: 'readWrite',
+    job: 'back up',
+    bucketNameStem: 'duplicity-backups',
+    group: 'backups',
+  }),
+  python: preset({
+    label: 'Python (boto3)',
+    description: 'A Python app that stores files with boto3.',
+    usesS3: true,
+    lifecycle: 'keepAll',
+    leastAccess: 'noDelete',
+    job: 'store files',
+    bucketNameStem: 'python-files',
+    group: 'apps',
+  }),
+  node: preset({
+    label: 'Node.js (AWS SDK)',
+    description: 'A Node.js app that stores files with the AWS SDK v3.',
+    usesS3: true,
+    lifecycle: 'keepAll',
+    leastAccess: 'noDelete',
+    job: 'store files',
+    bucketNameStem: 'node-files',
+    group: 'apps',
+  }),
+  cyberduck: preset({
+    label: 'Cyberduck',
+    description: 'Look into the bucket and move files with a desktop app.',
+    usesS3: true,
+    lifecycle: 'keepAll',
+    leastAccess: 'noDelete',
+    job: 'work with files',
+    bucketNameStem: 'cyberduck-files',
+    group: 'files',
+  }),
+  cpanel: preset({
+    label: 'cPanel / WHM backups',
+    description: 'WHM’s own backups, to its Backblaze B2 destination.',
+    usesS3: false,
+    lifecycle: 'keepLatest',
+    leastAccess: 'readWrite',
+    job: 'back up',
+    bucketNameStem: 'cpanel-backups',
+    group: 'panels',
+  }),
+  synology: preset({
+    label: 'Synology Hyper Backup / Cloud Sync',
+    description: 'Back up or sync a Synology NAS over S3.',
+    usesS3: true,
+    lifecycle: 'keepLatest',
+    leastAccess: 'readWrite',
+    job: 'back up',
+    bucketNameStem: 'synology-backups',
+    group: 'panels',
+  }),
 };
+
+/** Each group with its targets, in the order TARGETS lists them. */
+export function targetsByGroup(): { group: TargetGroup; label: string; targets: Target[] }[] {
+  return TARGET_GROUPS.map((group) => ({
+    group,
+    label: TARGET_GROUP_LABELS[group],
+    targets: TARGETS.filter((t) => TARGET_PRESETS[t].group === group),
+  }));
+}
 
 /**
  * A bucket name to propose: bucket names are shared by every B2 customer, so a random suffix

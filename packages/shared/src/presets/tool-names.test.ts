@@ -11,6 +11,12 @@ describe('toolNameInSentence', () => {
     ['restic', 'restic'],
     ['aws-cli', 'your S3 tool'],
     ['other', 'your tool'],
+    ['duplicity', 'duplicity'],
+    ['python', 'your Python app'],
+    ['node', 'your Node.js app'],
+    ['cyberduck', 'Cyberduck'],
+    ['cpanel', 'WHM'],
+    ['synology', 'your Synology NAS'],
   ] as const)('names %s “%s”', (target, name) => {
     expect(toolNameInSentence(target)).toBe(name);
   });

@@ -7,6 +7,10 @@ const IN_A_SENTENCE: Partial<Record<Target, string>> = {
   laravel: 'Laravel',
   'aws-cli': 'your S3 tool',
   other: 'your tool',
+  python: 'your Python app',
+  node: 'your Node.js app',
+  cpanel: 'WHM',
+  synology: 'your Synology NAS',
 };
 
 /** The tool's name for the middle of a sentence; "your tool" while no target is chosen. */

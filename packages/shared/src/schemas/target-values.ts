@@ -10,6 +10,12 @@ export const TARGETS = [
   'restic',
   'aws-cli',
   'other',
+  'duplicity',
+  'python',
+  'node',
+  'cyberduck',
+  'cpanel',
+  'synology',
 ] as const;
 
 /** Each tool's settings as the schema fills them in (target-options.ts uses these). */

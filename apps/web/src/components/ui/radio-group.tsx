@@ -24,6 +24,8 @@ export interface RadioGroupProps<V extends string | number | boolean> {
   inputRef?: Ref<HTMLInputElement>;
   /** Show the legend like a field label rather than a section heading. */
   compact?: boolean;
+  /** The options under headings of their own (then `options` is ignored). */
+  groups?: readonly { label: ReactNode; options: readonly RadioOption<V>[] }[];
 }
 
 export function RadioGroup<V extends string | number | boolean>({
@@ -37,11 +39,43 @@ export function RadioGroup<V extends string | number | boolean>({
   error,
   inputRef,
   compact = false,
+  groups,
 }: RadioGroupProps<V>) {
   const id = useId();
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const renderOption = (option: RadioOption<V>, key: string, first: boolean) => {
+    const optionId = `${id}-${key}`;
+    const optionDescriptionId = option.description ? `${optionId}-description` : undefined;
+    const checked = value !== undefined && String(option.value) === String(value);
+    return (
+      <div key={String(option.value)} className={checked ? 'radio radio--checked' : 'radio'}>
+        <div className="radio__row">
+          <input
+            ref={first ? inputRef : undefined}
+            type="radio"
+            id={optionId}
+            name={name}
+            value={String(option.value)}
+            checked={checked}
+            onChange={() => onChange(option.value)}
+            onBlur={onBlur}
+            aria-describedby={optionDescriptionId}
+          />
+          <label htmlFor={optionId} className="radio__label">
+            {option.label}
+          </label>
+        </div>
+        {option.description && (
+          <p className="radio__description" id={optionDescriptionId}>
+            {option.description}
+          </p>
+        )}
+        {checked && option.more && <div className="radio__more">{option.more}</div>}
+      </div>
+    );
+  };
   return (
     <fieldset
       className={compact ? 'radio-group radio-group--compact' : 'radio-group'}
@@ -53,39 +87,22 @@ export function RadioGroup<V extends string | number | boolean>({
           {description}
         </p>
       )}
-      <div className="radio-group__options">
-        {options.map((option, index) => {
-          const optionId = `${id}-${index}`;
-          const optionDescriptionId = option.description ? `${optionId}-description` : undefined;
-          const checked = value !== undefined && String(option.value) === String(value);
-          return (
-            <div key={String(option.value)} className={checked ? 'radio radio--checked' : 'radio'}>
-              <div className="radio__row">
-                <input
-                  ref={index === 0 ? inputRef : undefined}
-                  type="radio"
-                  id={optionId}
-                  name={name}
-                  value={String(option.value)}
-                  checked={checked}
-                  onChange={() => onChange(option.value)}
-                  onBlur={onBlur}
-                  aria-describedby={optionDescriptionId}
-                />
-                <label htmlFor={optionId} className="radio__label">
-                  {option.label}
-                </label>
-              </div>
-              {option.description && (
-                <p className="radio__description" id={optionDescriptionId}>
-                  {option.description}
-                </p>
+      {groups ? (
+        groups.map((group, g) => (
+          <fieldset key={g} className="radio-group__group">
+            <legend className="radio-group__group-legend">{group.label}</legend>
+            <div className="radio-group__options">
+              {group.options.map((option, index) =>
+                renderOption(option, `${g}-${index}`, g === 0 && index === 0),
               )}
-              {checked && option.more && <div className="radio__more">{option.more}</div>}
             </div>
-          );
-        })}
-      </div>
+          </fieldset>
+        ))
+      ) : (
+        <div className="radio-group__options">
+          {options.map((option, index) => renderOption(option, String(index), index === 0))}
+        </div>
+      )}
       {error && (
         <p className="field__error" id={errorId} role="alert">
           {error}
