@@ -27,7 +27,13 @@ const targets = [
   {
     workspace: '@b2wiz/web',
     built: join(root, 'apps/web/dist/index.html'),
-    sources: ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', ...shared],
+    sources: [
+      'apps/web/src',
+      'apps/web/index.html',
+      'apps/web/handover.html',
+      'apps/web/vite.config.ts',
+      ...shared,
+    ],
   },
   {
     workspace: '@b2wiz/api',

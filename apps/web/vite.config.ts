@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -9,6 +10,11 @@ export default defineConfig({
     // Every browser the app supports has modulepreload.
     modulePreload: { polyfill: false },
     rollupOptions: {
+      // The handover link's page is its own entry: the wizard's first page loads none of it.
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        handover: fileURLToPath(new URL('handover.html', import.meta.url)),
+      },
       treeshake: {
         // The shared package also holds the config-file generators (YAML and all), which only the
         // API runs; nothing in them has side effects, so what the page doesn't call is dropped.

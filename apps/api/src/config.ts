@@ -189,6 +189,8 @@ export interface AppConfig {
   webDist: string | null;
   bodyLimitBytes: number;
   sessionRateLimit: { windowMs: number; max: number };
+  /** Handover reads allowed per client address per window (reading needs no session). */
+  handoverReadRateLimit: { windowMs: number; max: number };
   /** Apply results kept per session for idempotent replay. */
   maxAppliesPerSession: number;
   /** An apply's lock lives this long unrenewed (a crashed holder lets go after it). */
@@ -209,6 +211,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   webDist: null,
   bodyLimitBytes: 64 * 1024,
   sessionRateLimit: { windowMs: 60_000, max: 20 },
+  handoverReadRateLimit: { windowMs: 60_000, max: 30 },
   maxAppliesPerSession: 20,
   applyLockMs: 30_000,
   applyWaitMs: 60_000,

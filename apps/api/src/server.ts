@@ -100,6 +100,10 @@ const app = createApp({
   records: stores.records,
   locks: stores.locks,
   ...(stores.rateLimitStore ? { rateLimitStore: stores.rateLimitStore } : {}),
+  handovers: stores.handovers,
+  ...(stores.handoverRateLimitStore
+    ? { handoverRateLimitStore: stores.handoverRateLimitStore }
+    : {}),
   clock: systemClock,
   logger,
 });

@@ -4,6 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { withRequestId, type Logger } from '../logging/logger';
 
+/** A handover id lets its holder use the link up: the log shows only that there was one. */
+function loggedPath(url: string): string {
+  return url.split('?')[0]!.replace(/(\/handovers?\/)[^/]+/, '$1:id');
+}
+
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
@@ -15,7 +20,7 @@ export function requestLogger(logger: Logger): RequestHandler {
         const fields = {
           method: req.method,
           // The path alone: a query string is nobody's business in a log.
-          path: req.originalUrl.split('?')[0],
+          path: loggedPath(req.originalUrl),
           status: res.statusCode,
           durationMs: Math.round(durationMs * 10) / 10,
         };

@@ -1,5 +1,6 @@
 // Serves the built web app (apps/web/dist) compressed: hashed assets cached for a year, index.html
 // asked again on every load, the SPA's own routes answered with index.html, and a missing file a 404.
+import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
@@ -61,6 +62,15 @@ export function webApp(webDist: string | null): Router {
     }),
   );
   siteFiles(router);
+
+  // A handover link's page: its own small entry, so the wizard's first page carries none of it.
+  const handoverHtml = join(webDist, 'handover.html');
+  router.get('/handover/:id', (_req, res, next) => {
+    if (!existsSync(handoverHtml)) return next();
+    res.setHeader('Cache-Control', REVALIDATE);
+    res.setHeader('X-Robots-Tag', 'noindex');
+    res.sendFile(handoverHtml);
+  });
 
   // The SPA's routes (the wizard's steps) all load index.html; a file that is not there is a 404,
   // not a page a script tag or an image would choke on.

@@ -5,13 +5,15 @@ import type { Clock } from '../clock';
 import type { AppConfig, Env } from '../config';
 import { ConfigError } from '../config';
 import type { Logger } from '../logging/logger';
+import { InMemoryHandoverStore, type HandoverStore } from '../services/handover-store';
 import { InMemorySessionStore, type SessionStore } from '../services/session-store';
 import { InMemoryApplyLocks, type ApplyLocks } from '../services/setup/apply-locks';
 import { InMemoryApplyRecords, type ApplyRecords } from '../services/setup/apply-records';
 import { RedisApplyLocks } from './redis-apply-locks';
-import { SharedRateLimitStore } from './redis-rate-limit';
+import { HANDOVER_RATE_LIMIT_PREFIX, SharedRateLimitStore } from './redis-rate-limit';
 import { RedisApplyRecords } from './redis-apply-records';
 import { connectRedis } from './redis-client';
+import { RedisHandoverStore } from './redis-handover-store';
 import { RedisSessionStore } from './redis-session-store';
 import { readEncryptionKey, Sealer } from './seal';
 
@@ -22,6 +24,9 @@ export interface Stores {
   locks: ApplyLocks;
   /** undefined: express-rate-limit's own memory store. */
   rateLimitStore?: Store;
+  /** Handover links: apart from sessions, so ending a session leaves its links working. */
+  handovers: HandoverStore;
+  handoverRateLimitStore?: Store;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,7 @@ export async function openStores(
       sessions: new InMemorySessionStore(config.sessionIdleMs, clock, config.sessionMaxMs),
       records: new InMemoryApplyRecords(config.maxAppliesPerSession),
       locks: new InMemoryApplyLocks(),
+      handovers: new InMemoryHandoverStore(clock),
       close: () => Promise.resolve(),
     };
   }
@@ -74,6 +80,8 @@ export async function openStores(
     }),
     locks: new RedisApplyLocks(redis),
     rateLimitStore: new SharedRateLimitStore(redis),
+    handovers: new RedisHandoverStore(redis, sealer, clock),
+    handoverRateLimitStore: new SharedRateLimitStore(redis, HANDOVER_RATE_LIMIT_PREFIX),
     close: async () => {
       await redis.close().catch(() => undefined);
     },

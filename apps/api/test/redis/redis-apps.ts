@@ -6,7 +6,11 @@ import type { AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logging/logger';
 import { RedisApplyLocks } from '../../src/stores/redis-apply-locks';
 import { RedisApplyRecords } from '../../src/stores/redis-apply-records';
-import { SharedRateLimitStore } from '../../src/stores/redis-rate-limit';
+import {
+  HANDOVER_RATE_LIMIT_PREFIX,
+  SharedRateLimitStore,
+} from '../../src/stores/redis-rate-limit';
+import { RedisHandoverStore } from '../../src/stores/redis-handover-store';
 import { connectRedis, type Redis } from '../../src/stores/redis-client';
 import { RedisSessionStore } from '../../src/stores/redis-session-store';
 import { Sealer } from '../../src/stores/seal';
@@ -54,6 +58,8 @@ export async function startRedisApps(
           }),
           locks: new RedisApplyLocks(redis),
           rateLimitStore: new SharedRateLimitStore(redis),
+          handovers: new RedisHandoverStore(redis, sealer, clock),
+          handoverRateLimitStore: new SharedRateLimitStore(redis, HANDOVER_RATE_LIMIT_PREFIX),
         },
       }),
     );
