@@ -72,7 +72,12 @@ export function fileJson(file: FileVersion, caller: Caller | null): Record<strin
     fileInfo: { ...file.fileInfo },
     fileName: file.fileName,
     fileRetention: hasCapability(caller, 'readFileRetentions')
-      ? { isClientAuthorizedToRead: true, value: { mode: null, retainUntilTimestamp: null } }
+      ? {
+          isClientAuthorizedToRead: true,
+          value: file.fileRetention
+            ? { ...file.fileRetention }
+            : { mode: null, retainUntilTimestamp: null },
+        }
       : { isClientAuthorizedToRead: false, value: null },
     legalHold: hasCapability(caller, 'readFileLegalHolds')
       ? { isClientAuthorizedToRead: true, value: null }

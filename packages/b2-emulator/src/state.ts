@@ -3,6 +3,7 @@ import { newBucketId, newFileId, newSecret, newToken, type SecretStyle } from '.
 import { sseB2 } from './encryption';
 import type { Account, KeyRecord, TokenRecord } from './key-records';
 import { MASTER_CAPABILITIES } from './rules/capabilities';
+import { retentionForUpload } from './rules/retention';
 import type { Bucket, FileVersion, MultipartUpload, VersionContent } from './storage-records';
 
 export const DEMO_ACCOUNT_ID = 'e2b1d3f4a5c6';
@@ -216,6 +217,10 @@ export class State {
       uploadTimestamp: this.timestamp(),
     };
     if (s3ETag !== undefined) file.s3ETag = s3ETag;
+    if (content.action === 'upload') {
+      const lock = retentionForUpload(bucket.fileLockEnabled, bucket.defaultRetention, this.now());
+      if (lock) file.fileRetention = lock;
+    }
     this.files.set(file.fileId, file);
     return file;
   }

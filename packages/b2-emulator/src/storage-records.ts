@@ -2,7 +2,7 @@
 import type { ServerSideEncryption } from './encryption';
 import type { CorsRule } from './rules/cors-rules';
 import type { LifecycleRule } from './rules/lifecycle-rules';
-import type { DefaultRetention } from './rules/retention';
+import type { DefaultRetention, FileRetention } from './rules/retention';
 
 export interface Bucket {
   accountId: string;
@@ -38,12 +38,20 @@ export interface FileVersion {
   data: Buffer;
   /** The S3 ETag (without quotes) of a file finished by an S3 multipart upload: md5-of-md5s-N. */
   s3ETag?: string;
+  /** Object Lock retention, from the bucket's default when it was uploaded. */
+  fileRetention?: FileRetention;
 }
 
 /** What a new version is made of; the state adds its ids, size and timestamp. */
 export type VersionContent = Omit<
   FileVersion,
-  'accountId' | 'bucketId' | 'fileId' | 'fileName' | 'contentLength' | 'uploadTimestamp'
+  | 'accountId'
+  | 'bucketId'
+  | 'fileId'
+  | 'fileName'
+  | 'contentLength'
+  | 'uploadTimestamp'
+  | 'fileRetention'
 >;
 
 /** An S3 multipart upload that has not been completed or aborted yet (B2's unfinished large file). */

@@ -1,7 +1,7 @@
 // B2's JSON for the native calls besides authorize (authorize-answer.ts), read once here and
 // turned into the plain values of b2-types.ts.
 import { z } from 'zod';
-import { corsRuleSchema, lifecycleRuleSchema } from '@b2wiz/shared';
+import { corsRuleSchema, lifecycleRuleSchema, type BucketRetention } from '@b2wiz/shared';
 import { B2CallError } from './b2-call-error';
 import type { B2Bucket, B2Key, B2NewKey } from './b2-types';
 
@@ -30,7 +30,16 @@ export const bucketAnswer = z.object({
     .object({
       isClientAuthorizedToRead: z.boolean(),
       value: z
-        .object({ isFileLockEnabled: z.boolean().nullable().optional() })
+        .object({
+          isFileLockEnabled: z.boolean().nullable().optional(),
+          defaultRetention: z
+            .object({
+              mode: z.string().nullable().optional(),
+              period: z.object({ duration: z.number(), unit: z.string() }).nullable().optional(),
+            })
+            .nullable()
+            .optional(),
+        })
         .nullable()
         .optional(),
     })
@@ -87,8 +96,22 @@ export function toBucket(raw: z.infer<typeof bucketAnswer>): B2Bucket {
     fileLockEnabled: lock?.isClientAuthorizedToRead
       ? (lock.value?.isFileLockEnabled ?? false)
       : null,
+    ...(lock?.isClientAuthorizedToRead && {
+      defaultRetention: toRetention(lock.value?.defaultRetention),
+    }),
     revision: raw.revision,
   };
+}
+
+type RawRetention = { mode?: string | null; period?: { duration: number; unit: string } | null };
+
+/** B2's `{"mode": null}` (or a shape we do not know) is no retention. */
+function toRetention(raw: RawRetention | null | undefined): BucketRetention | null {
+  const mode = raw?.mode;
+  const period = raw?.period;
+  if ((mode !== 'governance' && mode !== 'compliance') || !period) return null;
+  if (period.unit !== 'days' && period.unit !== 'years') return null;
+  return { mode, period: { duration: period.duration, unit: period.unit } };
 }
 
 /** A v4 key may name several buckets; the wizard shows the first (docs/b2-behaviour.md "API versions"). */

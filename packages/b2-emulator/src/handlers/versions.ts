@@ -2,6 +2,7 @@
 import {
   accountCaller,
   callerAndBucket,
+  hasCapability,
   requireBucket,
   requireCapability,
   requireNamePrefix,
@@ -9,6 +10,7 @@ import {
 import { fileJson } from '../answers';
 import type { CallContext, Reply } from '../context';
 import { B2Error, notFound } from '../errors';
+import { lockedAgainstDelete } from '../rules/retention';
 
 export function hideFile(ctx: CallContext): Reply {
   const { params: p, state } = ctx;
@@ -29,13 +31,19 @@ export function deleteFileVersion(ctx: CallContext): Reply {
   requireCapability(caller, 'deleteFiles');
   const fileName = p.requiredString('fileName');
   const fileId = p.requiredString('fileId');
-  if (p.bool('bypassGovernance') === true) requireCapability(caller, 'bypassGovernance');
+  const bypass = p.bool('bypassGovernance') === true;
+  if (bypass) requireCapability(caller, 'bypassGovernance');
   const file = state.files.get(fileId);
   if (!file || file.fileName !== fileName || file.accountId !== caller.key.accountId) {
     throw new B2Error(400, 'file_not_present', `File not present: ${fileName} ${fileId}`);
   }
   requireBucket(caller, file.bucketId);
   requireNamePrefix(caller, fileName);
+  const locked = lockedAgainstDelete(file.fileRetention, state.now(), {
+    asked: bypass,
+    allowed: hasCapability(caller, 'bypassGovernance'),
+  });
+  if (locked) throw locked;
   state.files.delete(fileId);
   return { json: { fileId, fileName } };
 }

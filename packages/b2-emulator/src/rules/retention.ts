@@ -1,5 +1,5 @@
 /** A bucket's default Object Lock retention (b2_update_bucket defaultRetention). */
-import { badRequest } from '../errors';
+import { B2Error, badRequest } from '../errors';
 import { isPositiveInt } from './positive-integer';
 
 export interface DefaultRetention {
@@ -27,4 +27,49 @@ export function checkDefaultRetention(value: unknown): DefaultRetention {
   if (unit !== 'days' && unit !== 'years')
     throw badRequest('defaultRetention: period.unit must be days or years');
   return { mode, period: { duration, unit } };
+}
+
+/** A file version's own retention: B2 gives each upload the bucket's default at that time. */
+export interface FileRetention {
+  mode: 'governance' | 'compliance';
+  retainUntilTimestamp: number;
+}
+
+/** The retention a file uploaded at `now` gets from its bucket, if the bucket has one. */
+export function retentionForUpload(
+  fileLockEnabled: boolean,
+  setting: DefaultRetention,
+  now: number,
+): FileRetention | undefined {
+  if (!fileLockEnabled || setting.mode === null || setting.period === null) return undefined;
+  const { duration, unit } = setting.period;
+  let until: number;
+  if (unit === 'days') {
+    until = now + duration * 86_400_000;
+  } else {
+    const date = new Date(now);
+    date.setUTCFullYear(date.getUTCFullYear() + duration);
+    until = date.getTime();
+  }
+  return { mode: setting.mode, retainUntilTimestamp: until };
+}
+
+/**
+ * Whether a delete of this version is refused: compliance until the date, governance unless the
+ * caller asked to bypass it and may. B2 answers 403 access_denied (b2sdk's RawSimulator).
+ */
+export function lockedAgainstDelete(
+  retention: FileRetention | undefined,
+  now: number,
+  bypass: { asked: boolean; allowed: boolean },
+): B2Error | null {
+  if (!retention || retention.retainUntilTimestamp <= now) return null;
+  if (retention.mode === 'governance' && bypass.asked && bypass.allowed) return null;
+  return new B2Error(
+    403,
+    'access_denied',
+    retention.mode === 'compliance'
+      ? 'The file is under compliance retention and cannot be deleted until its retention date.'
+      : 'The file is under governance retention: deleting it needs bypassGovernance.',
+  );
 }

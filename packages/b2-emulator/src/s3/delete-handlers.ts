@@ -6,7 +6,8 @@ import type { Bucket } from '../state';
 import { checkContentMd5 } from './object-metadata';
 import { bucketOf, requireCapability, requireNamePrefix } from './s3-access';
 import { queryValue, type S3Context, type S3Reply } from './s3-context';
-import { S3Error, malformedXml } from './s3-errors';
+import { lockedAgainstDelete } from '../rules/retention';
+import { S3Error, accessDenied, malformedXml } from './s3-errors';
 import { elements, text, xmlDocument, type XmlNode } from './xml';
 
 const MAX_DELETE_OBJECTS = 1000;
@@ -30,6 +31,11 @@ function deleteOne(
     requireNamePrefix(ctx, key);
     const file = state.files.get(versionId);
     if (file && file.bucketId === bucket.bucketId && file.fileName === key) {
+      const locked = lockedAgainstDelete(file.fileRetention, state.now(), {
+        asked: ctx.headers['x-amz-bypass-governance-retention'] === 'true',
+        allowed: ctx.caller?.key.capabilities.includes('bypassGovernance') ?? false,
+      });
+      if (locked) throw accessDenied(`Access Denied: ${locked.message}`);
       state.files.delete(versionId);
       return file.action === 'hide' ? { versionId, deleteMarker: true } : { versionId };
     }

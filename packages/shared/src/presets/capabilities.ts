@@ -64,7 +64,7 @@ export const WIZARD_CAPABILITIES = {
   listKeys: 'find a key whose creation was interrupted',
   deleteKeys: 'remove a key whose creation was interrupted',
   readBucketEncryption: 'read a bucket’s encryption setting',
-  writeBucketRetentions: 'turn on Object Lock',
+  writeBucketRetentions: 'turn on Object Lock and set its retention',
 } as const satisfies Record<string, string>;
 
 export const REQUIRED_WIZARD_CAPABILITIES = ['listBuckets', 'writeBuckets', 'writeKeys'] as const;

@@ -16,6 +16,7 @@ export const KEY_CHECK_NAMES = [
   'S3: delete',
   'S3: clean up',
   'files',
+  'retention',
 ] as const;
 export type KeyCheckName = (typeof KEY_CHECK_NAMES)[number];
 
@@ -42,6 +43,8 @@ export function keyCheckLabel(name: KeyCheckName, bucketName: string): string {
       return 'Removes its test file';
     case 'files':
       return 'Config files made';
+    case 'retention':
+      return 'Object Lock retention set on the bucket';
   }
 }
 

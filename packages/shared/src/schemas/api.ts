@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { KEY_CHECK_STATUSES } from '../presets/key-checks';
 import { CONFIRMABLE_WARNINGS } from '../presets/plan-warnings';
-import { corsRuleSchema, lifecycleRuleSchema, targetSchema } from './setup-request';
+import {
+  corsRuleSchema,
+  lifecycleRuleSchema,
+  retentionSchema,
+  targetSchema,
+} from './setup-request';
 
 export const connectRequestSchema = z.union(
   [
@@ -75,6 +80,8 @@ export const bucketSummarySchema = z.object({
   /** null when the connected key may not read it. */
   defaultServerSideEncryption: encryptionSettingSchema.nullable(),
   fileLockEnabled: z.boolean().nullable(),
+  /** Object Lock default retention: null when none is set; left out when not known. */
+  defaultRetention: retentionSchema.nullable().optional(),
   revision: z.number().int(),
 });
 export type BucketSummary = z.infer<typeof bucketSummarySchema>;
@@ -88,6 +95,7 @@ export const PLAN_STEP_KINDS = [
   'useBucket',
   'createKey',
   'checkKey',
+  'setRetention',
   'generateFiles',
 ] as const;
 

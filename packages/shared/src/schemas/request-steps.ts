@@ -5,6 +5,12 @@ import { bucketNameProblem } from '../rules/bucket-name';
 import { corsOriginProblem, corsRulesProblems } from '../rules/cors-rules';
 import { KEY_MAX_VALID_DAYS, keyNameProblem } from '../rules/key-name';
 import { lifecycleRulesProblems, MAX_LIFECYCLE_DAYS } from '../rules/lifecycle-rules';
+import {
+  RETENTION_MODES,
+  RETENTION_TEXT,
+  RETENTION_UNITS,
+  retentionPeriodProblem,
+} from '../rules/object-lock-retention';
 import { KEY_ACCESS } from '../presets/capabilities';
 import { TARGETS } from './target-values';
 
@@ -33,24 +39,63 @@ export const bucketNameSchema = z
   .string({ error: 'Enter a bucket name.' })
   .superRefine(refineWith(bucketNameProblem));
 
-export const bucketStepSchema = z.discriminatedUnion(
-  'mode',
-  [
-    z.object({
-      mode: z.literal('create'),
-      name: bucketNameSchema,
-      type: z.enum(['allPrivate', 'allPublic']).default('allPrivate'),
-      /** Accepted from older scripts and recipes, and ignored: B2 encrypts every bucket. */
-      encryption: z.boolean().optional(),
-      objectLock: z.boolean().default(false),
-    }),
-    z.object({
-      mode: z.literal('existing'),
-      bucketId: z.string({ error: 'Choose a bucket.' }).min(1, 'Choose a bucket.').max(200),
-    }),
-  ],
-  { error: "Choose whether to create a new bucket ('create') or use one you have ('existing')." },
-);
+/** Object Lock default retention, B2's own shape (b2_update_bucket defaultRetention). */
+export const retentionSchema = z
+  .object(
+    {
+      mode: z.enum(RETENTION_MODES, {
+        error: 'Choose the retention mode: "governance" or "compliance".',
+      }),
+      period: z.object(
+        {
+          duration: z.number({ error: 'The retention period must be a number, like 30.' }),
+          unit: z.enum(RETENTION_UNITS, {
+            error: 'The retention period’s unit must be "days" or "years".',
+          }),
+        },
+        { error: 'Give the retention period, like {"duration": 30, "unit": "days"}.' },
+      ),
+    },
+    { error: 'Give the retention as {"mode": "governance", "period": {...}}.' },
+  )
+  .superRefine((retention, ctx) => {
+    const message = retentionPeriodProblem(retention.period);
+    if (message) ctx.addIssue({ code: 'custom', path: ['period', 'duration'], message });
+  });
+export type RetentionSetting = z.infer<typeof retentionSchema>;
+
+/** Retention is only for a new bucket with Object Lock on. */
+export function retentionNeedsObjectLock(
+  bucket: { mode: string; objectLock?: boolean; retention?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (bucket.mode === 'create' && bucket.retention !== undefined && bucket.objectLock !== true) {
+    ctx.addIssue({ code: 'custom', path: ['retention'], message: RETENTION_TEXT.needsObjectLock });
+  }
+}
+
+export const bucketStepSchema = z
+  .discriminatedUnion(
+    'mode',
+    [
+      z.object({
+        mode: z.literal('create'),
+        name: bucketNameSchema,
+        type: z.enum(['allPrivate', 'allPublic']).default('allPrivate'),
+        /** Accepted from older scripts and recipes, and ignored: B2 encrypts every bucket. */
+        encryption: z.boolean().optional(),
+        objectLock: z.boolean().default(false),
+        /** Set after the key check; needs objectLock. */
+        retention: retentionSchema.optional(),
+      }),
+      z.object({
+        mode: z.literal('existing'),
+        bucketId: z.string({ error: 'Choose a bucket.' }).min(1, 'Choose a bucket.').max(200),
+      }),
+    ],
+    { error: "Choose whether to create a new bucket ('create') or use one you have ('existing')." },
+  )
+  .superRefine(retentionNeedsObjectLock);
 export type BucketStep = z.infer<typeof bucketStepSchema>;
 
 // --- Lifecycle ----------------------------------------------------------------------------------

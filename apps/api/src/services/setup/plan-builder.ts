@@ -13,12 +13,15 @@ import {
   type PlanStep,
   type PlanWarning,
   type SetupRequest,
+  RETENTION_TEXT,
+  retentionWords,
 } from '@b2wiz/shared';
 import { checkRenderable, type RenderFiles } from '../render-files';
 import type { OpenSession } from '../session-service';
 import { bucketTakenByYou, existingBucket, ownBucketNamed } from './bucket-step';
 import { neededCapabilities, requireCapabilities } from './capability-check';
 import { describeCors, describeLifecycle, desiredRules, keyInput } from './request-reading';
+import { retentionOf, retentionPlanStep } from './retention-step';
 import { rulesMatch } from './rule-match';
 import { OBJECT_LOCK_PERMANENT, accessWarning, ruleChangeWarnings } from './rule-warnings';
 
@@ -52,6 +55,9 @@ export async function buildPlan(
         request.bucket.objectLock
           ? 'Object Lock: on. It can never be turned off for this bucket.'
           : 'Object Lock: off.',
+        ...(request.bucket.retention
+          ? [`Retention: ${retentionWords(request.bucket.retention)}, set after the key check.`]
+          : []),
         describeLifecycle(request),
         describeCors(request),
       ],
@@ -73,7 +79,16 @@ export async function buildPlan(
           'Anyone who knows a file’s name can download it from a public bucket. Backblaze also needs a verified email address and a payment history before an account’s first public bucket.',
       });
     }
-    if (request.bucket.objectLock) warnings.push(OBJECT_LOCK_PERMANENT);
+    if (request.bucket.objectLock) {
+      warnings.push(
+        request.bucket.retention
+          ? {
+              ...OBJECT_LOCK_PERMANENT,
+              message: `${OBJECT_LOCK_PERMANENT.message} ${RETENTION_TEXT.cost}`,
+            }
+          : OBJECT_LOCK_PERMANENT,
+      );
+    }
   } else {
     const current = await existingBucket(conn, request.bucket.bucketId);
     bucketName = current.bucketName;
@@ -156,6 +171,8 @@ export async function buildPlan(
     ],
     call: 'b2_authorize_account',
   });
+  const retention = retentionOf(request);
+  if (retention) steps.push(retentionPlanStep(retention));
   const files = configFileNames(request.target);
   steps.push({
     kind: 'generateFiles',

@@ -1,5 +1,5 @@
 // A new bucket's fields: its name (with a free name or the owned bucket one click away), its
-// type, the always-on encryption and Object Lock.
+// type, the always-on encryption and Object Lock with its retention.
 import type { BucketStep as BucketStepValues, BucketSummary } from '@b2wiz/shared';
 import type { UseFormReturn } from 'react-hook-form';
 import { Alert } from '../../../../components/ui/alert';
@@ -9,6 +9,7 @@ import { TextInput } from '../../../../components/ui/text-input';
 import { FormRadioGroup } from '../../../../components/ui/form-radio-group';
 import { AlwaysOnEncryption } from '../../components/encryption-status';
 import type { BucketForm, FormContext } from '../../step-forms';
+import { BucketRetentionFields } from './bucket-retention-fields';
 
 type Form = UseFormReturn<BucketForm, FormContext | undefined, BucketStepValues>;
 
@@ -83,7 +84,7 @@ export function BucketCreateFields({
         name="objectLock"
         compact
         legend="Object Lock"
-        description="Lets you protect files from being changed or deleted for a time you set later. Most tools don’t need it."
+        description="Lets you protect files from being changed or deleted for a time you set below. Most tools don’t need it."
         options={[
           { value: false, label: 'Disable' },
           { value: true, label: 'Enable' },
@@ -97,6 +98,7 @@ export function BucketCreateFields({
           </p>
         </Alert>
       )}
+      {objectLock && <BucketRetentionFields form={form} />}
     </>
   );
 }

@@ -1,5 +1,10 @@
 // Review's "Your choices": one row per step, in plain words, each with a way back to change it.
-import { TARGET_PRESETS, type BucketSummary, type SetupRequestInput } from '@b2wiz/shared';
+import {
+  TARGET_PRESETS,
+  retentionWords,
+  type BucketSummary,
+  type SetupRequestInput,
+} from '@b2wiz/shared';
 import type { ReactNode } from 'react';
 import { Button } from '../../../../components/ui/button';
 import { bucketTypeName } from '../../bucket-type-name';
@@ -22,6 +27,7 @@ function BucketChoice({
     return (
       <>
         New {type} bucket “{bucket.name}”; Object Lock {bucket.objectLock ? 'on' : 'off'}.{' '}
+        {bucket.retention && <>Files locked: {retentionWords(bucket.retention)}. </>}
         <AlwaysOnEncryption />
       </>
     );
