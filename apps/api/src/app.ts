@@ -15,14 +15,19 @@ import type { Logger } from './logging/logger';
 import { noStore, securityHeaders } from './http/security-headers';
 import { webApp } from './http/web-app';
 import { bucketRouter } from './routes/bucket-router';
+import { handoverRouter } from './routes/handover-router';
 import { sessionRouter } from './routes/session-router';
 import { setupRouter } from './routes/setup-router';
+import { setupsRouter } from './routes/setups-router';
+import { HandoverService } from './services/handover-service';
+import { InMemoryHandoverStore, type HandoverStore } from './services/handover-store';
 import { renderFiles as defaultRenderFiles, type RenderFiles } from './services/render-files';
 import { SessionService } from './services/session-service';
 import type { SessionStore } from './services/session-store';
 import { InMemoryApplyLocks, type ApplyLocks } from './services/setup/apply-locks';
 import { InMemoryApplyRecords, type ApplyRecords } from './services/setup/apply-records';
 import { SetupService } from './services/setup-service';
+import { SetupsService } from './services/setups-service';
 
 export interface AppDeps {
   config: AppConfig;
@@ -33,6 +38,10 @@ export interface AppDeps {
   locks?: ApplyLocks;
   /** The connect rate limit's counts, shared by every instance when Redis is on. */
   rateLimitStore?: Store;
+  /** Handover links, kept apart from sessions; in this process's memory unless given. */
+  handovers?: HandoverStore;
+  /** The handover read limit's counts (a store of its own: one store per limiter). */
+  handoverRateLimitStore?: Store;
   /** The sessions' idle clock lives in the store; kept here for anything else that tells time. */
   clock: Clock;
   logger: Logger;
@@ -50,6 +59,11 @@ export function createApp(deps: AppDeps): App {
   const { config, b2, logger } = deps;
   const records = deps.records ?? new InMemoryApplyRecords(config.maxAppliesPerSession);
   const sessions = new SessionService({ config, gateway: b2, sessions: deps.sessions, records });
+  const handovers = new HandoverService({
+    store: deps.handovers ?? new InMemoryHandoverStore(deps.clock),
+    clock: deps.clock,
+  });
+  const locks = deps.locks ?? new InMemoryApplyLocks();
   const setup = new SetupService({
     config,
     gateway: b2,
@@ -57,8 +71,10 @@ export function createApp(deps: AppDeps): App {
     renderFiles: deps.renderFiles ?? defaultRenderFiles,
     sessions: deps.sessions,
     records,
-    locks: deps.locks ?? new InMemoryApplyLocks(),
+    locks,
+    clock: deps.clock,
   });
+  const setups = new SetupsService({ config, records, locks });
 
   const app = express();
   app.disable('x-powered-by');
@@ -85,6 +101,16 @@ export function createApp(deps: AppDeps): App {
   api.use('/session', sessionRouter({ config, sessions, rateLimitStore: deps.rateLimitStore }));
   api.use('/buckets', bucketRouter({ sessions }));
   api.use('/setup', setupRouter({ sessions, setup }));
+  api.use('/setups', setupsRouter({ sessions, setups }));
+  api.use(
+    '/handovers',
+    handoverRouter({
+      config,
+      sessions,
+      handovers,
+      ...(deps.handoverRateLimitStore ? { rateLimitStore: deps.handoverRateLimitStore } : {}),
+    }),
+  );
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -15,6 +15,7 @@ import { createLogger } from '../src/logging/logger';
 import type { RenderFiles } from '../src/services/render-files';
 import { InMemorySessionStore, type SessionStore } from '../src/services/session-store';
 import type { Store } from 'express-rate-limit';
+import type { HandoverStore } from '../src/services/handover-store';
 import type { ApplyLocks } from '../src/services/setup/apply-locks';
 import { InMemoryApplyRecords, type ApplyRecords } from '../src/services/setup/apply-records';
 
@@ -80,6 +81,8 @@ export async function startApp(
     shared?: Pick<TestApp, 'sessions' | 'records' | 'clock'> & {
       locks?: ApplyLocks;
       rateLimitStore?: Store;
+      handovers?: HandoverStore;
+      handoverRateLimitStore?: Store;
     };
   } = {},
 ): Promise<TestApp> {
@@ -122,6 +125,10 @@ export async function startApp(
     records,
     ...(options.shared?.locks ? { locks: options.shared.locks } : {}),
     ...(options.shared?.rateLimitStore ? { rateLimitStore: options.shared.rateLimitStore } : {}),
+    ...(options.shared?.handovers ? { handovers: options.shared.handovers } : {}),
+    ...(options.shared?.handoverRateLimitStore
+      ? { handoverRateLimitStore: options.shared.handoverRateLimitStore }
+      : {}),
     clock,
     logger,
     ...(options.renderFiles ? { renderFiles: options.renderFiles } : {}),

@@ -37,6 +37,7 @@ describe('API_ERROR_CODES', () => {
         'rate_limited',
         'sandbox_unavailable',
         'service_unavailable',
+        'setup_busy',
         'store_unavailable',
         'timeout',
         'too_many_requests',

@@ -59,6 +59,14 @@ export const API_ERROR_CODES = {
     next: 'Wait a moment, then press “Create everything” again; nothing is made twice.',
     retryable: true,
   },
+  setup_not_found: {
+    next: 'Reload the page: the History list shows the setups this connection made.',
+    retryable: false,
+  },
+  setup_busy: {
+    next: 'Wait until the setup has finished, then try again.',
+    retryable: true,
+  },
   idempotency_key_reused: {
     next: 'Go back to Review and press “Create everything” again.',
     retryable: false,
@@ -78,6 +86,28 @@ export const API_ERROR_CODES = {
   },
   unexpected_answer: {
     next: 'Try again in a moment. If it keeps happening, check that B2_API_URL on the wizard’s server points at Backblaze B2.',
+    retryable: false,
+  },
+
+  // --- Handover links (the customer's page, and the sender's list) ---
+  handover_not_found: {
+    next: 'Check that the whole link was copied, or ask the person who sent it for a new one.',
+    retryable: false,
+  },
+  handover_opened: {
+    next: 'Ask the person who sent you the link for a new one.',
+    retryable: false,
+  },
+  handover_expired: {
+    next: 'Ask the person who sent you the link for a new one.',
+    retryable: false,
+  },
+  handover_revoked: {
+    next: 'Ask the person who sent you the link for a new one.',
+    retryable: false,
+  },
+  handover_not_yours: {
+    next: 'Only the browser session that made a link can revoke it.',
     retryable: false,
   },
 

@@ -5,6 +5,7 @@
 //
 // The sign-in itself (token, renewal, backblaze-b2's shared axios instance) is in
 // signed-in-client.ts.
+import type { BucketRetention } from '@b2wiz/shared';
 import type { B2Response } from 'backblaze-b2';
 import type { z } from 'zod';
 import {
@@ -65,6 +66,9 @@ const ONCE = { idempotent: false };
 /** b2_delete_file_version's "no such version": after a lost answer, that attempt deleted it. */
 const fileNotPresent = (f: B2Failure) =>
   f.kind === 'http' && f.status === 400 && f.code === 'file_not_present';
+/** b2_delete_bucket's "no such bucket": after a lost answer, that attempt deleted it. */
+const bucketNotPresent = (f: B2Failure) =>
+  f.kind === 'http' && f.status === 400 && f.code === 'bad_bucket_id';
 
 class Connection implements B2Connection {
   constructor(
@@ -132,6 +136,29 @@ class Connection implements B2Connection {
       }),
     );
     return toBucket(answer);
+  }
+
+  async setDefaultRetention(input: {
+    bucketId: string;
+    retention: BucketRetention;
+  }): Promise<B2Bucket> {
+    // One setting sent whole: a repeat after a lost answer leaves the same setting.
+    const data = { defaultRetention: input.retention };
+    const answer = await this.call('b2_update_bucket', bucketAnswer, REPEATABLE, () =>
+      this.b2.client.updateBucket({
+        bucketId: input.bucketId,
+        axiosOverride: this.b2.override({ data }),
+      }),
+    );
+    return toBucket(answer);
+  }
+
+  async deleteBucket(bucketId: string): Promise<void> {
+    // One bucket by its id: repeating is safe, and "no such bucket" after a lost answer means done.
+    const options = { idempotent: true, doneAlready: bucketNotPresent };
+    await this.call('b2_delete_bucket', unreadAnswer, options, () =>
+      this.b2.client.deleteBucket({ bucketId, axiosOverride: this.b2.override() }),
+    );
   }
 
   async createKey(

@@ -1,5 +1,5 @@
 // What the rest of the API knows about B2: plain values, no B2 JSON, no tokens.
-import type { CorsRule, EncryptionSetting, LifecycleRule } from '@b2wiz/shared';
+import type { BucketRetention, CorsRule, EncryptionSetting, LifecycleRule } from '@b2wiz/shared';
 
 export interface B2Authorization {
   accountId: string;
@@ -42,6 +42,8 @@ export interface B2Bucket {
   /** null when the key may not read it. */
   defaultServerSideEncryption: EncryptionSetting | null;
   fileLockEnabled: boolean | null;
+  /** Object Lock default retention: null when none; left out when the key may not read it. */
+  defaultRetention?: BucketRetention | null;
   revision: number;
 }
 
@@ -102,6 +104,10 @@ export interface B2Connection {
   listBuckets(filter?: { bucketId?: string; bucketName?: string }): Promise<B2Bucket[]>;
   createBucket(input: CreateBucketInput): Promise<B2Bucket>;
   updateBucket(input: UpdateBucketInput): Promise<B2Bucket>;
+  /** b2_update_bucket with only defaultRetention (needs writeBucketRetentions). */
+  setDefaultRetention(input: { bucketId: string; retention: BucketRetention }): Promise<B2Bucket>;
+  /** B2 refuses a bucket that holds any file version. */
+  deleteBucket(bucketId: string): Promise<void>;
   /**
    * A 5xx may come after B2 made the key: then the call is repeated only after
    * `undoBeforeRepeat` (which removes such a key); without it, the 5xx is the caller's error.

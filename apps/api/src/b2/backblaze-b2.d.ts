@@ -39,6 +39,7 @@ declare module 'backblaze-b2' {
     createBucket(args: CallArgs & { bucketName: string; bucketType: string }): Promise<B2Response>;
     updateBucket(args: CallArgs & { bucketId: string; bucketType?: string }): Promise<B2Response>;
     listBuckets(args?: CallArgs): Promise<B2Response>;
+    deleteBucket(args: CallArgs & { bucketId: string }): Promise<B2Response>;
     getUploadUrl(args: CallArgs & { bucketId: string }): Promise<B2Response>;
     uploadFile(
       args: CallArgs & {

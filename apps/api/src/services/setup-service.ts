@@ -10,6 +10,7 @@ import {
   type SetupResult,
 } from '@b2wiz/shared';
 import type { B2Gateway } from '../b2/b2-types';
+import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import { AppError, isAppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
@@ -25,6 +26,7 @@ import { requireConfirmations } from './setup/confirmations';
 import { KeyCheck } from './setup/key-check';
 import { createKey } from './setup/key-step';
 import { buildPlan, endpointOf } from './setup/plan-builder';
+import { lockAfterCheck } from './setup/retention-step';
 import { desiredRules, fingerprintOf } from './setup/request-reading';
 
 export interface SetupServiceDeps {
@@ -35,6 +37,8 @@ export interface SetupServiceDeps {
   sessions: SessionStore;
   records: ApplyRecords;
   locks: ApplyLocks;
+  /** The setup's date in the summary and the history. */
+  clock: Clock;
 }
 
 /** An apply this process is running, by session and idempotencyKey. */
@@ -114,7 +118,14 @@ export class SetupService {
       if (found?.result && !found.recheck) return found.result;
       // Before anything is saved or written: a destructive change needs the user's say-so.
       if (!found?.bucket) await requireConfirmations(session, request);
-      const record = found ?? newApplyRecord(fingerprint);
+      const record =
+        found ??
+        newApplyRecord(fingerprint, {
+          customer: request.customer ?? null,
+          target: request.target,
+          createdAt: this.deps.clock.now(),
+          bucketMade: request.bucket.mode === 'create',
+        });
       const save = async () => {
         // Fencing: a holder whose lock ran out while it stalled must not write over the new one.
         if (!(await held.stillHeld())) throw inProgress();
@@ -167,10 +178,10 @@ export class SetupService {
       record.bucket =
         request.bucket.mode === 'create'
           ? await createBucket(session, request, desiredRules(request), record, save)
-          : await updateBucket(session, request, request.bucket.bucketId);
+          : await updateBucket(session, request, request.bucket.bucketId, record);
       await save();
     }
-    const bucket = record.bucket;
+    let bucket = record.bucket;
 
     try {
       if (!record.key) {
@@ -182,7 +193,15 @@ export class SetupService {
     }
     const key = record.key;
 
-    const verification = await this.keyCheck.run(session, request, bucket, key, record);
+    // Once retention is on its way, the check is never run again: its marker could not be deleted.
+    const verification = record.checked
+      ? structuredClone(record.checked)
+      : await this.keyCheck.run(session, request, bucket, key, record);
+    try {
+      bucket = await lockAfterCheck(session, request, bucket, verification, record, save);
+    } catch (error) {
+      throw this.partWay(error, request, record);
+    }
     const endpoint = endpointOf(session);
     const values: ConfigValues = {
       target: request.target,
@@ -194,6 +213,7 @@ export class SetupService {
         corsRules: bucket.corsRules,
         defaultServerSideEncryption: bucket.defaultServerSideEncryption,
         fileLockEnabled: bucket.fileLockEnabled,
+        ...(bucket.defaultRetention !== undefined && { defaultRetention: bucket.defaultRetention }),
       },
       key: {
         applicationKeyId: key.applicationKeyId,
@@ -205,6 +225,13 @@ export class SetupService {
       },
       endpoint,
       options: request.options ?? {},
+      record: {
+        createdAt: record.about?.createdAt ?? this.deps.clock.now(),
+        accountId: session.summary.accountId,
+        customer: request.customer ?? null,
+        sandbox: session.summary.sandbox,
+        bucketMade: request.bucket.mode === 'create',
+      },
     };
     let files: SetupResult['files'] = [];
     try {

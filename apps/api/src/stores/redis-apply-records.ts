@@ -61,6 +61,25 @@ export class RedisApplyRecords implements ApplyRecords {
     });
   }
 
+  list(sessionId: string): Promise<{ idempotencyKey: string; record: ApplyRecord }[]> {
+    return guarded(async () => {
+      const { records, order } = this.names(sessionId);
+      const keys = await this.redis.zRange(order, 0, -1);
+      const found: { idempotencyKey: string; record: ApplyRecord }[] = [];
+      for (const idempotencyKey of keys) {
+        const value = await this.redis.hGet(records, idempotencyKey);
+        if (value === null || value === undefined) continue;
+        try {
+          const record = this.sealer.openJson<ApplyRecord>(value, `${records}/${idempotencyKey}`);
+          found.push({ idempotencyKey, record });
+        } catch (error) {
+          if (!(error instanceof SealError)) throw error;
+        }
+      }
+      return found;
+    });
+  }
+
   forget(sessionId: string): Promise<void> {
     return guarded(async () => {
       const { records, order } = this.names(sessionId);

@@ -13,6 +13,7 @@ export interface ConfigValues {
     | 'corsRules'
     | 'defaultServerSideEncryption'
     | 'fileLockEnabled'
+    | 'defaultRetention'
   >;
   key: Pick<
     SetupResult['key'],
@@ -26,6 +27,19 @@ export interface ConfigValues {
   /** s3Endpoint is a URL with its scheme, e.g. https://s3.us-west-004.backblazeb2.com. */
   endpoint: SetupResult['endpoint'];
   options: TargetOptions;
+  /** For the summary: when, for whom and in which account; left out by the other files. */
+  record?: SetupFacts;
+}
+
+/** What the summary says about the setup itself (the API fills it in; shared reads no clock). */
+export interface SetupFacts {
+  /** When the setup was applied, ms since 1970. */
+  createdAt: number;
+  accountId: string;
+  customer: string | null;
+  sandbox: boolean;
+  /** The bucket was made by this setup, or is one the account had. */
+  bucketMade: boolean;
 }
 
 export type ConfigGenerator = (values: ConfigValues) => GeneratedFile;

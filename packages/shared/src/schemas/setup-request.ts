@@ -1,11 +1,13 @@
 // The SetupRequest contract: the step schemas composed into one request, and the apply request.
 import { z } from 'zod';
 import { CONFIRMABLE_WARNINGS } from '../presets/plan-warnings';
+import { customerProblem } from '../rules/customer-label';
 import {
   bucketStepSchema,
   corsStepSchema,
   keyStepSchema,
   lifecycleStepSchema,
+  refineWith,
   targetSchema,
 } from './request-steps';
 import { targetOptionsSchema } from './target-options';
@@ -17,9 +19,17 @@ export * from './target-options';
 const KEEP_CURRENT_NEW_BUCKET =
   '“Keep the rules it has now” is only for a bucket you already have. Choose a rule for the new bucket.';
 
+/** "Customer or ticket": optional, for the names, the summary and the history; '' is none. */
+export const customerSchema = z
+  .string({ error: 'Customer or ticket must be text, like "Acme GmbH #4512".' })
+  .trim()
+  .superRefine(refineWith(customerProblem))
+  .transform((label) => (label === '' ? undefined : label));
+
 /** The request's fields without the rules across steps (for picking single steps). */
 export const setupRequestFields = z.object({
   target: targetSchema,
+  customer: customerSchema.optional(),
   bucket: bucketStepSchema,
   lifecycle: lifecycleStepSchema,
   cors: corsStepSchema,
@@ -27,8 +37,8 @@ export const setupRequestFields = z.object({
   options: targetOptionsSchema.optional(),
 });
 
-function keepCurrentOnlyForExisting(
-  request: z.infer<typeof setupRequestFields>,
+export function keepCurrentOnlyForExisting(
+  request: { bucket: { mode: string }; lifecycle: { preset: string }; cors: { preset: string } },
   ctx: z.RefinementCtx,
 ): void {
   if (request.bucket.mode === 'existing') return;

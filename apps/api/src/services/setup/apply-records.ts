@@ -5,6 +5,8 @@ import type { ApplyRecord } from './apply-record';
 export interface ApplyRecords {
   get(sessionId: string, idempotencyKey: string): Promise<ApplyRecord | undefined>;
   save(sessionId: string, idempotencyKey: string, record: ApplyRecord): Promise<void>;
+  /** Every record of the session, oldest first. */
+  list(sessionId: string): Promise<{ idempotencyKey: string; record: ApplyRecord }[]>;
   /** The session ended: its records go with it. */
   forget(sessionId: string): Promise<void>;
 }
@@ -35,6 +37,16 @@ export class InMemoryApplyRecords implements ApplyRecords {
       records.delete(oldest);
     }
     return Promise.resolve();
+  }
+
+  list(sessionId: string): Promise<{ idempotencyKey: string; record: ApplyRecord }[]> {
+    const records = [...(this.bySession.get(sessionId) ?? new Map<string, ApplyRecord>())];
+    return Promise.resolve(
+      records.map(([idempotencyKey, record]) => ({
+        idempotencyKey,
+        record: structuredClone(record),
+      })),
+    );
   }
 
   forget(sessionId: string): Promise<void> {

@@ -104,12 +104,18 @@ export async function updateBucket(
   session: OpenSession,
   request: SetupRequest,
   bucketId: string,
+  record?: ApplyRecord,
 ): Promise<B2Bucket> {
   const conn = session.connection;
   const current = await existingBucket(conn, bucketId);
   const desired = desiredRules(request, current);
   if (rulesMatch(current, desired)) return current;
   requireCapabilities(session, neededCapabilities(request, true));
+  // What it had, for undo to list (a resume after a lost answer keeps the first try's).
+  if (record && !record.rulesBefore) {
+    const { lifecycleRules, corsRules } = current;
+    record.rulesBefore = { lifecycleRules, corsRules };
+  }
   try {
     return await conn.updateBucket({
       bucketId,

@@ -10,5 +10,6 @@ export function buildSetupRequest(state: WizardState): SetupRequestInput | null 
   if (target.target === 'laravel' && cors.preset === 'oneOrigin' && !options.laravel?.appUrl) {
     options.laravel = { diskName: 'b2', ...options.laravel, appUrl: cors.origin };
   }
-  return { target: target.target, bucket, lifecycle, cors, key, options };
+  const customer = target.customer ? { customer: target.customer } : {};
+  return { target: target.target, ...customer, bucket, lifecycle, cors, key, options };
 }

@@ -21,5 +21,6 @@ export function formContext(state: WizardState): FormContext | null {
     bucketName,
     appUrl: chosen.options?.laravel?.appUrl,
     bucketMode: bucket?.mode,
+    customer: chosen.customer,
   };
 }

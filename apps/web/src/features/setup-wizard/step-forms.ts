@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   bucketStepSchema,
   corsStepSchema,
-  defaultKeyName,
+  customerKeyName,
   keyStepSchema,
   lifecycleStepSchema,
   setupRequestFields,
@@ -30,7 +30,11 @@ type ValueInUnion<T, K extends PropertyKey> = T extends unknown
  */
 export type FlatForm<T> = { [K in KeysOfUnion<T>]?: ValueInUnion<T, K> };
 
-export const targetFormSchema = setupRequestFields.pick({ target: true, options: true });
+export const targetFormSchema = setupRequestFields.pick({
+  target: true,
+  options: true,
+  customer: true,
+});
 export type TargetForm = FlatForm<z.input<typeof targetFormSchema>>;
 export type TargetFormOutput = z.output<typeof targetFormSchema>;
 /** No encryption field: Backblaze encrypts every bucket, so the wizard never sends one. */
@@ -60,6 +64,8 @@ export interface FormContext {
   appUrl: string | undefined;
   /** Whether the bucket step chose a bucket the account has; "keepCurrent" needs one. */
   bucketMode?: 'create' | 'existing' | undefined;
+  /** "Customer or ticket", for the proposed names. */
+  customer?: string | undefined;
 }
 
 type Prepared = { ok: true; value: unknown } | { ok: false; field: string; message: string };
@@ -82,6 +88,12 @@ const OPTION_KEYS: Record<Target, keyof TargetOptions | null> = {
   restic: 'restic',
   'aws-cli': 'awsCli',
   other: null,
+  duplicity: null,
+  python: null,
+  node: null,
+  cyberduck: null,
+  cpanel: null,
+  synology: null,
 };
 
 export const targetForm: StepForm<TargetForm, TargetFormOutput> = {
@@ -90,7 +102,7 @@ export const targetForm: StepForm<TargetForm, TargetFormOutput> = {
   prepare: (values) => {
     const key = values.target ? OPTION_KEYS[values.target] : null;
     const options = key ? { [key]: values.options?.[key] } : {};
-    return { ok: true, value: { target: values.target, options } };
+    return { ok: true, value: { target: values.target, options, customer: values.customer } };
   },
 };
 
@@ -100,9 +112,16 @@ const asIs = <F>(values: F): Prepared => ({ ok: true, value: values });
 export const bucketForm: StepForm<BucketForm, z.output<typeof bucketStepSchema>> = {
   schema: bucketStepSchema,
   // The shared schema still takes `encryption` from older scripts; the wizard drops any it holds.
+  // Retention is asked only with Object Lock on a new bucket; otherwise what was typed stays out.
   prepare: (values) => {
-    const { encryption: _dropped, ...rest } = values as BucketForm & { encryption?: unknown };
-    return { ok: true, value: rest };
+    const {
+      encryption: _dropped,
+      retention,
+      ...rest
+    } = values as BucketForm & { encryption?: unknown };
+    if (rest.mode !== 'create' || rest.objectLock !== true) return { ok: true, value: rest };
+    const period = { unit: 'days' as const, ...retention?.period };
+    return { ok: true, value: { ...rest, retention: { ...retention, period } } };
   },
 };
 
@@ -124,7 +143,7 @@ export const keyForm: StepForm<KeyForm, z.output<typeof keyStepSchema>> = {
     const name =
       values.name === undefined || values.name === ''
         ? context
-          ? defaultKeyName(context.target, context.bucketName ?? '')
+          ? customerKeyName(context.target, context.bucketName ?? '', context.customer)
           : ''
         : values.name;
     return {

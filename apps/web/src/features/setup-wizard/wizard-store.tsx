@@ -52,6 +52,15 @@ const initialState: WizardState = {
   returnToReview: false,
 };
 
+/** The drafts without the names and the customer: what "Same settings as the last one" keeps. */
+export function settingsOnly(drafts: Drafts): Drafts {
+  const kept = structuredClone(drafts);
+  if (kept.target) delete kept.target.customer;
+  if (kept.bucket) delete kept.bucket.name;
+  if (kept.key) delete kept.key.name;
+  return kept;
+}
+
 function newBucketNameSuffix(): string {
   return randomId().replace(/-/g, '').slice(0, 6);
 }
@@ -176,15 +185,26 @@ export class WizardStore {
     });
   }
 
-  /** Another setup over the same connection: fresh drafts and no result, the account kept. */
-  startAnother(): void {
+  /**
+   * Another setup over the same connection: no result, the account kept, and fresh drafts, or
+   * with `sameSettings` the last setup's choices without its names and customer.
+   */
+  startAnother(options: { sameSettings?: boolean } = {}): void {
+    const same = options.sameSettings === true;
     this.set({
       ...initialState,
+      drafts: same ? settingsOnly(this.state.drafts) : {},
+      submitted: same ? this.state.submitted.filter((step) => step !== 'bucket') : [],
       account: this.state.account,
       sessionChecked: this.state.sessionChecked,
       bucketNameSuffix: newBucketNameSuffix(),
       sandboxOffered: this.state.sandboxOffered,
     });
+  }
+
+  /** A saved recipe's drafts (recipe-drafts.ts): every step is shown again before Review. */
+  applyRecipe(drafts: Drafts): void {
+    this.set({ drafts: structuredClone(drafts), submitted: [], review: null });
   }
 
   setSandboxOffered(sandboxOffered: boolean): void {

@@ -1,4 +1,5 @@
 import {
+  customerBucketName,
   proposedBucketName,
   suggestBucketName,
   type BucketStep as BucketStepValues,
@@ -51,7 +52,10 @@ export function BucketStep() {
   const restricted = state.account?.restrictedBucket ?? null;
   const defaults = {
     ...formDefaults(context).bucket,
-    name: proposedBucketName(context.target, state.bucketNameSuffix),
+    name: customerBucketName(
+      proposedBucketName(context.target, state.bucketNameSuffix),
+      context.customer,
+    ),
   };
   const [suggestion, setSuggestion] = useState<string | null>(null);
   const [serverSaysOwned, setServerSaysOwned] = useState(false);

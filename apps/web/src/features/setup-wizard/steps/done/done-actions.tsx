@@ -1,17 +1,19 @@
 // The Done step's main actions, first on the page: download everything, or set up another.
 import type { SetupResult } from '@b2wiz/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
+import { CheckboxField } from '../../../../components/ui/field';
 import { downloadZip } from '../../../../lib/download-file';
 import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
 import { zipEntries } from './file-notes';
 
-export function DoneActions({ result }: { result: SetupResult }) {
+export function DoneActions({ result, extra }: { result: SetupResult; extra?: ReactNode }) {
   const store = useWizardStore();
   const navigate = useNavigate();
   const { secretSaved } = useWizardState();
   const [confirming, setConfirming] = useState(false);
+  const [sameSettings, setSameSettings] = useState(false);
 
   function setUpAnother() {
     if (!secretSaved && !confirming) {
@@ -19,7 +21,7 @@ export function DoneActions({ result }: { result: SetupResult }) {
       return;
     }
     // The connection stays: the next setup starts at the first step without asking for a key.
-    store.startAnother();
+    store.startAnother({ sameSettings });
     navigate('target');
   }
 
@@ -37,7 +39,18 @@ export function DoneActions({ result }: { result: SetupResult }) {
           Download all
         </Button>
         <Button onClick={setUpAnother}>Set up another</Button>
+        {extra}
       </div>
+      <CheckboxField label="Same settings as the last one">
+        {(control) => (
+          <input
+            {...control}
+            type="checkbox"
+            checked={sameSettings}
+            onChange={(event) => setSameSettings(event.target.checked)}
+          />
+        )}
+      </CheckboxField>
       {confirming && !secretSaved && (
         <Alert title="You have not saved the application key yet.">
           <p>

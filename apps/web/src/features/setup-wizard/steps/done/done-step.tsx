@@ -7,6 +7,7 @@ import {
   toolNameInSentence,
 } from '@b2wiz/shared';
 import { useEffect, useState } from 'react';
+import { SendToCustomer } from '../../../handover/send-to-customer';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { CheckboxField } from '../../../../components/ui/field';
@@ -19,7 +20,9 @@ import { StepLayout } from '../../components/step-layout';
 import { formContext } from '../../form-context';
 import { parsedSteps } from '../../step-progress';
 import { useNavigate, useWizardState, useWizardStore } from '../../wizard-store';
+import { HistoryPanel } from '../../components/history/history-panel';
 import { DoneActions } from './done-actions';
+import { PrintSummaryOf, RecordButtons } from './done-records';
 import { cardNote } from './file-notes';
 import { KeyChecks } from './key-checks';
 
@@ -168,6 +171,11 @@ export function DoneStep() {
           />
         ))}
       </div>
+
+      <HistoryPanel records={<RecordButtons result={result} />} />
+      <PrintSummaryOf result={result} />
+
+      <SendToCustomer result={result} endpoint={endpointUrl(result.endpoint)} />
 
       <h2>Finish</h2>
       <p>

@@ -1,7 +1,7 @@
 import {
   ACCESS_LABELS,
   accessTooNarrow,
-  defaultKeyName,
+  customerKeyName,
   KEY_ACCESS,
   TARGET_PRESETS,
   toolNameInSentence,
@@ -34,7 +34,7 @@ export function KeyStep() {
   const tool = toolNameInSentence(context.target);
   const Tool = tool.charAt(0).toUpperCase() + tool.slice(1);
   const bucketName = context.bucketName ?? 'this bucket';
-  const fallbackName = defaultKeyName(context.target, context.bucketName ?? '');
+  const fallbackName = customerKeyName(context.target, context.bucketName ?? '', context.customer);
 
   const onNext = form.handleSubmit(() => {
     store.saveDraft('key', form.getValues());

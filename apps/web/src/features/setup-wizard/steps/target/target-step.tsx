@@ -1,4 +1,4 @@
-import { TARGET_PRESETS, TARGETS, type Target } from '@b2wiz/shared';
+import { TARGET_PRESETS, targetsByGroup, type Target } from '@b2wiz/shared';
 import type { ReactNode } from 'react';
 import { Field } from '../../../../components/ui/field';
 import { RadioGroup } from '../../../../components/ui/radio-group';
@@ -10,6 +10,7 @@ import { useSandboxOffered } from '../../use-sandbox-offered';
 import { useStepForm } from '../../use-step-form';
 import { useNextStep } from '../../use-next-step';
 import { useWizardState, useWizardStore } from '../../wizard-store';
+import { RecipeLoader } from './recipe-loader';
 import { type TargetFormControl, useTargetForm } from './use-target-form';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -118,7 +119,8 @@ function TargetOptionsFields({ target, form }: { target: Target; form: TargetFor
         </Field>
       );
       break;
-    case 'other':
+    default:
+      // "Something else" and the tools whose files need no setting of their own.
       return null;
   }
   return (
@@ -161,14 +163,32 @@ export function TargetStep() {
         </p>
       }
     >
+      <RecipeLoader
+        customer={() => form.getValues().customer}
+        onLoaded={(loaded) => {
+          store.applyRecipe(loaded);
+          if (loaded.target) form.replaceValues(loaded.target);
+        }}
+      />
       <form noValidate onSubmit={onNext}>
+        <Field
+          label="Customer or ticket (optional)"
+          description="Who this setup is for, like “Acme GmbH #4512”. It goes into the proposed names, the summary and the history."
+          error={form.errors.customer?.message}
+        >
+          {(control) => <TextInput {...control} {...form.text('customer')} />}
+        </Field>
         <RadioGroup<Target>
           {...form.targetRadios()}
           legend="Tool"
-          options={TARGETS.map((t) => ({
-            value: t,
-            label: TARGET_PRESETS[t].label,
-            description: TARGET_PRESETS[t].description,
+          options={[]}
+          groups={targetsByGroup().map((g) => ({
+            label: g.label,
+            options: g.targets.map((t) => ({
+              value: t,
+              label: TARGET_PRESETS[t].label,
+              description: TARGET_PRESETS[t].description,
+            })),
           }))}
         />
         {target && <TargetOptionsFields target={target} form={form} />}

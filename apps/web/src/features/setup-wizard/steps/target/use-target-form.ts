@@ -90,6 +90,11 @@ function createControl(
     refFor,
     change,
     getValues: (): TargetForm => values,
+    /** Every value at once (a loaded recipe), errors cleared. */
+    replaceValues: (next: TargetForm) => {
+      values = next;
+      setState(() => ({ values, errors: {} }));
+    },
     setError: (
       name: Name,
       error: FieldError | { type: string; message: string },
