@@ -1,19 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { uniqueBucketName } from './fixtures/setup-wizard-page';
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const found = results.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    nodes: v.nodes.map((n) => n.target.join(' ')),
-  }));
-  expect(found, `axe violations on ${where}`).toEqual([]);
-}
 
 test('no step has an axe violation, nor its error and warning states', async ({ wizard, page }) => {
   test.setTimeout(90_000);
