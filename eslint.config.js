@@ -19,7 +19,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'coverage/**',
-      '**/.stryker-tmp/**',
+      '**/.stryker-tmp*/**',
       '**/reports/**',
     ],
   },

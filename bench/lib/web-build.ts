@@ -1,7 +1,7 @@
 // The web app's production build: building it, finding what the first page loads, and which
 // packages its bytes come from (through a source-mapped build of the same code).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from './ts-child';
@@ -25,27 +25,9 @@ export function buildWeb(): void {
   run('npm', ['run', 'build', '-w', '@b2wiz/web'], REPO_ROOT);
 }
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** Builds unless apps/web/dist is newer than its sources (as scripts/build-if-needed.mjs decides). */
+/** What `npm start` runs first: builds the web app and the server when their sources are newer. */
 export function ensureWebBuild(): void {
-  const index = join(WEB_DIST, 'index.html');
-  const sources = [
-    join(WEB_DIR, 'src'),
-    join(WEB_DIR, 'index.html'),
-    join(REPO_ROOT, 'packages/shared/src'),
-  ];
-  if (existsSync(index) && Math.max(...sources.map(newestMtime)) <= statSync(index).mtimeMs) return;
-  buildWeb();
+  run(process.execPath, ['scripts/build-if-needed.mjs'], REPO_ROOT);
 }
 
 export interface InitialAsset {
