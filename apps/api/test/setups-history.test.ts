@@ -165,6 +165,24 @@ describe('DELETE /api/setups/:idempotencyKey', () => {
     expect(writeCalls(ctx.emulator)).toBe(writes);
   });
 
+  it('refuses to hand out an undone setup again: the same apply answers 410 setup_undone and makes nothing', async () => {
+    const key = idempotencyKey();
+    const request = setupRequest('rclone', uniqueName('undone'), { customer: 'Acme GmbH' });
+    const made = await applySetup(ctx.agent, request, key);
+    expect(made.status).toBe(200);
+    await ctx.agent.delete(`/api/setups/${key}`).expect(200);
+    const writes = writeCalls(ctx.emulator);
+    const again = await applySetup(ctx.agent, request, key);
+    expect(again.status).toBe(410);
+    expect(again.body.error.code).toBe('setup_undone');
+    expect(again.body.error.message).toBe(
+      'This setup was undone: the key it made was deleted, so it is not handed out again.',
+    );
+    expect(JSON.stringify(again.body)).not.toContain(made.body.key.applicationKey);
+    expect(writeCalls(ctx.emulator)).toBe(writes);
+    expect(hasKey(made.body.key.applicationKeyId)).toBe(false);
+  });
+
   it('keeps a bucket that holds files and says why', async () => {
     const acme = await setUp('Acme GmbH', 'acme');
     await uploadFiles(ctx.emulator, acme.bucketId, ['db/a.sqlite', 'db/b.sqlite', 'notes.txt']);

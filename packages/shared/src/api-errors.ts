@@ -67,6 +67,10 @@ export const API_ERROR_CODES = {
     next: 'Wait until the setup has finished, then try again.',
     retryable: true,
   },
+  setup_undone: {
+    next: 'Press “Set up another” to make a new bucket and key.',
+    retryable: false,
+  },
   idempotency_key_reused: {
     next: 'Go back to Review and press “Create everything” again.',
     retryable: false,

@@ -65,6 +65,14 @@ function keyReused(): AppError {
   );
 }
 
+function setupUndone(): AppError {
+  return new AppError(
+    410,
+    'setup_undone',
+    'This setup was undone: the key it made was deleted, so it is not handed out again.',
+  );
+}
+
 export class SetupService {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly keyCheck: KeyCheck;
@@ -114,6 +122,8 @@ export class SetupService {
       const held = lock;
       const found = await records.get(session.id, request.idempotencyKey);
       if (found && found.fingerprint !== fingerprint) throw keyReused();
+      // An undone setup's key is deleted: its stored result would hand out a dead secret.
+      if (found?.undo?.keyRemoved) throw setupUndone();
       // A result is final, unless its key check could not finish: then a retry checks again.
       if (found?.result && !found.recheck) return found.result;
       // Before anything is saved or written: a destructive change needs the user's say-so.
