@@ -12,6 +12,7 @@ import { apply, connect, forget, type ApiSession } from './lib/api';
 import { runBench } from './lib/bench-results';
 import { authorized, directApplyCalls } from './lib/direct-b2';
 import { startEmulators, type Emulators } from './lib/emulators';
+import { atOnce, masterOf, range } from './lib/load';
 import { defaultRequest, parsed } from './lib/setup-requests';
 import { median, quantile, round } from './lib/stats';
 import { REPO_ROOT } from './lib/ts-child';
@@ -20,23 +21,6 @@ const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LATENCY_MS = 50;
 const INSTANCES = 4;
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-function atOnce<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<number[]> {
-  return Promise.all(
-    items.map(async (item) => {
-      const started = performance.now();
-      await work(item);
-      return performance.now() - started;
-    }),
-  );
-}
-
-const masterOf = (emulators: Emulators, i: number) => {
-  const m = emulators.instances[i % emulators.instances.length]!;
-  return { applicationKeyId: m.masterKeyId, applicationKey: m.masterKey };
-};
 
 async function direct(emulators: Emulators): Promise<number[]> {
   await emulators.reset();

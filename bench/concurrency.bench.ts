@@ -19,6 +19,7 @@ import { apply, connect, forget, startApi, type Api, type ApiSession } from './l
 import { runBench, type BenchRecorder } from './lib/bench-results';
 import { authorized, directApplyCalls } from './lib/direct-b2';
 import { startEmulators, type Emulators } from './lib/emulators';
+import { atOnce, masterOf, range } from './lib/load';
 import { defaultRequest, parsed } from './lib/setup-requests';
 import { median, quantile, round } from './lib/stats';
 
@@ -28,8 +29,6 @@ const IDLE_SESSIONS = 1000;
 const LATENCY_MS = 50;
 const INSTANCES = 4;
 const MB = 1024 * 1024;
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -44,22 +43,6 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
   await Promise.all(lanes);
   return results;
 }
-
-/** Every item starts at the same moment; answers each one's elapsed milliseconds. */
-function atOnce<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<number[]> {
-  return Promise.all(
-    items.map(async (item) => {
-      const started = performance.now();
-      await work(item);
-      return performance.now() - started;
-    }),
-  );
-}
-
-const masterOf = (emulators: Emulators, i: number) => {
-  const m = emulators.instances[i % emulators.instances.length]!;
-  return { applicationKeyId: m.masterKeyId, applicationKey: m.masterKey };
-};
 
 const forgetAll = (api: Api, sessions: ApiSession[]) =>
   pool(sessions, 50, (s) => forget(api.url, s));

@@ -6,7 +6,7 @@
 // no tsx.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../e2e/fixtures/behind-nginx';
 import { runBench } from './lib/bench-results';
 import { median, round } from './lib/stats';
 import { REPO_ROOT } from './lib/ts-child';
@@ -14,16 +14,6 @@ import { REPO_ROOT } from './lib/ts-child';
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 5);
 const IDLE_MS = 3000;
 const MB = 1024 * 1024;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 interface Proc {
   pid: number;
