@@ -114,13 +114,15 @@ function toRetention(raw: RawRetention | null | undefined): BucketRetention | nu
   return { mode, period: { duration: period.duration, unit: period.unit } };
 }
 
-/** A v4 key may name several buckets; the wizard shows the first (docs/b2-behaviour.md "API versions"). */
+/** v4 names `bucketIds`, v1-v3 one `bucketId` (docs/b2-behaviour.md "API versions"). */
 export function toKey(raw: z.infer<typeof keyAnswer>): B2Key {
+  const bucketIds = raw.bucketIds ?? (raw.bucketId ? [raw.bucketId] : null);
   return {
     applicationKeyId: raw.applicationKeyId,
     keyName: raw.keyName,
     capabilities: raw.capabilities,
-    bucketId: raw.bucketId ?? raw.bucketIds?.[0] ?? null,
+    bucketId: bucketIds?.[0] ?? null,
+    bucketIds,
     namePrefix: raw.namePrefix ?? null,
     expirationTimestamp: raw.expirationTimestamp ?? null,
   };

@@ -51,7 +51,10 @@ export interface B2Key {
   applicationKeyId: string;
   keyName: string;
   capabilities: string[];
+  /** The first of `bucketIds`: what v1-v3 call `bucketId`. */
   bucketId: string | null;
+  /** Every bucket the key is limited to (v4 may name several); null when not limited. */
+  bucketIds: string[] | null;
   namePrefix: string | null;
   expirationTimestamp: number | null;
 }

@@ -261,7 +261,7 @@ export class SetupService {
 
     const result: SetupResult = {
       bucket: values.bucket,
-      key: { ...values.key, bucketId: key.bucketId },
+      key: { ...values.key, bucketId: key.bucketId, bucketIds: key.bucketIds ?? [bucket.bucketId] },
       endpoint,
       verification,
       files,

@@ -137,6 +137,7 @@ describe('response schemas', () => {
         keyName: 'litestream-acme',
         capabilities: ['listFiles'],
         bucketId: bucket.bucketId,
+        bucketIds: [bucket.bucketId],
         namePrefix: null,
         expirationTimestamp: null,
       },

@@ -158,7 +158,10 @@ export const setupResultSchema = z.object({
     applicationKey: z.string(),
     keyName: z.string(),
     capabilities: z.array(z.string()),
+    /** The first of `bucketIds`. */
     bucketId: z.string().nullable(),
+    /** Every bucket the key may use: the setup's own first. */
+    bucketIds: z.array(z.string()),
     namePrefix: z.string().nullable(),
     expirationTimestamp: z.number().nullable(),
   }),

@@ -32,6 +32,7 @@ export function setupResult(overrides: Partial<SetupResult> = {}): SetupResult {
       keyName: 'litestream-acme-db',
       capabilities: ['listBuckets'],
       bucketId: 'bkt123',
+      bucketIds: ['bkt123'],
       namePrefix: null,
       expirationTimestamp: null,
     },
