@@ -78,6 +78,9 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
+  // API answers are never cached (no-store), so hashing each one for an ETag is wasted work;
+  // the built web files get theirs from the static server.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
   app.use(requestLogger(logger));

@@ -131,6 +131,14 @@ describe('routes and headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(res.headers['x-dns-prefetch-control']).toBe('off');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    // The same headers on the next answer too (they are worked out once).
+    const again = await t.agent().get('/api/health').expect(200);
+    expect(again.headers['content-security-policy']).toBe(csp);
+    expect(again.headers['x-frame-options']).toBe('DENY');
   });
 
   it('when a wizard URL is opened, then the built app is served (SPA fallback), assets too', async () => {

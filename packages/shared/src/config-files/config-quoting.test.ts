@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { configErrorOf } from '../../test/config-error';
 import { readEnv, readShellWord } from '../../test/env-reader';
 import {
@@ -31,6 +31,11 @@ describe('yamlScalar', () => {
     ['#1', '"#1"'],
     ['yes', '"yes"'],
     ['on', '"on"'],
+    ['Off', '"Off"'],
+    ['N', '"N"'],
+    ['NULL', '"NULL"'],
+    ['True', '"True"'],
+    ['acme-db_2', 'acme-db_2'],
     ['0123', '"0123"'],
     ['', '""'],
     ['line\nbreak', '"line\\nbreak"'],
@@ -38,6 +43,47 @@ describe('yamlScalar', () => {
     ['a\u2028b', '"a\\u2028b"'],
   ])('writes %j as %s', (value, yaml) => {
     expect(yamlScalar(value)).toBe(yaml);
+  });
+
+  it.each([
+    'https://s3.us-west-004.backblazeb2.com',
+    '/var/lib/app.db',
+    'a:b',
+    'a:',
+    'yes',
+    'No',
+    'y',
+    '/',
+    'K004abc/def+ghi',
+    '004a1b2c3d4e5f60000000001',
+    '004e5000000000000000000001',
+    '1e5',
+    '0x1f',
+    '0b101',
+    '0o17',
+    '12:30:00',
+    '2001-12-14',
+    '2001-12-14t21:59:43.10-05:00',
+    '1_000',
+    '123',
+    '0xg',
+    '1.5e+3',
+    '12t',
+    'e5',
+    'E+1',
+  ])('writes %j as the yaml package does', (value) => {
+    expect(yamlScalar(value)).toBe(stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd());
+  });
+
+  it('skips the yaml package only where it would write the value unquoted', () => {
+    const unit = fc.constantFrom(...'0123456789abcdefnostxyzENOTXYZ._/:+-~'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), (value) => {
+        const viaYaml = stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
+        expect(yamlScalar(value)).toBe(viaYaml);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads back as the same string on one line, in YAML 1.2 and 1.1', () => {

@@ -37,6 +37,22 @@ function refuse(field: string, filename: string, reason: string): never {
   );
 }
 
+/** Characters a plain YAML scalar may hold anywhere (no space, so no ': ' or ' #'). */
+const PLAIN_CHARS = /^[A-Za-z0-9/][A-Za-z0-9_./+:-]*$/;
+/** After a first digit: a letter no YAML number, date or time holds (e, t, z) outside 0x/0o/0b. */
+const NOT_NUMERIC = /^(?!0[xXoObB])[0-9].*[a-df-su-yA-DF-SU-Y]/;
+/** Words YAML 1.1 or 1.2 reads as booleans or null, in any case. */
+const YAML_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+
+/** True when YAML 1.1 and 1.2 both read `value`, unquoted, as this very string. */
+function isPlainSafe(value: string): boolean {
+  if (!PLAIN_CHARS.test(value) || value.endsWith(':')) return false;
+  if (/^[0-9]/.test(value)) return NOT_NUMERIC.test(value);
+  // The yaml package's YAML 1.1 reads "e5" or "E+1" as a number with its digits left out.
+  if (/^[eE]/.test(value)) return false;
+  return !YAML_WORDS.has(value.toLowerCase());
+}
+
 /** A YAML scalar on one line, quoted when YAML 1.1 or 1.2 would read it as anything but this string. */
 export function yamlScalar(value: string): string {
   // A JSON string is a YAML double-quoted scalar; the yaml package would keep line breaks raw
@@ -44,6 +60,9 @@ export function yamlScalar(value: string): string {
   if (hasControlCharacter(value)) {
     return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, unicodeEscape);
   }
+  // Most values (names, key IDs, keys) need no quotes: the yaml package, which is slow per
+  // call, would write them unchanged.
+  if (isPlainSafe(value)) return value;
   // 1.1 rules quote yes/no/on/off too, which Go YAML libraries (Litestream) read as booleans.
   return stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
 }
