@@ -47,7 +47,7 @@ function mappedBy() {
   const seen: boolean[] = [];
   const mapError = (_f: B2Failure, earlierMayHaveWorked: boolean) => {
     seen.push(earlierMayHaveWorked);
-    return new B2CallError(502, 'mapped', 'mapped');
+    return new B2CallError(502, 'unexpected_answer', 'mapped');
   };
   return { seen, mapError };
 }
