@@ -86,12 +86,17 @@ async function postJson(url: string, body: unknown, cookie?: string): Promise<Re
 
 /**
  * Sets up `target` with its defaults (plus a bucket and key name, and `adjust` for values a user must
- * type, such as Laravel's app URL or a path in the work dir) in a fresh sandbox, and returns the
- * generated files. `emulatorOptions` can make the sandbox stricter (rejectChecksumHeaders).
+ * type, such as Laravel's app URL or a path in the work dir, or buckets it needs in the sandbox
+ * first) in a fresh sandbox, and returns the generated files. `emulatorOptions` can make the sandbox
+ * stricter (rejectChecksumHeaders).
  */
 export async function sandboxSetup(
   target: Target,
-  adjust: (request: SetupRequestInput, dir: string) => SetupRequestInput = (r) => r,
+  adjust: (
+    request: SetupRequestInput,
+    dir: string,
+    emulator: Emulator,
+  ) => SetupRequestInput | Promise<SetupRequestInput> = (r) => r,
   emulatorOptions: EmulatorOptions = {},
 ): Promise<SandboxSetup> {
   const work = workDir(target);
@@ -111,7 +116,7 @@ export async function sandboxSetup(
       .map((c) => c.split(';', 1)[0])
       .join('; ');
     const defaults = targetDefaults(target);
-    const request = adjust(
+    const request = await adjust(
       {
         ...defaults,
         bucket: {
@@ -121,6 +126,7 @@ export async function sandboxSetup(
         key: { ...defaults.key, name: `${target}-tool-test` },
       },
       work.dir,
+      emulator,
     );
     const apply = await postJson(
       `${api.url}/api/setup/apply`,

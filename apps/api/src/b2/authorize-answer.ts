@@ -71,7 +71,7 @@ interface AuthorizeFields {
   downloadUrl?: string | undefined;
   s3ApiUrl: string;
   capabilities: string[] | undefined;
-  bucket: { id: string; name: string | null } | null;
+  buckets: { id: string; name: string | null }[] | null;
   namePrefix: string | null | undefined;
 }
 
@@ -81,7 +81,9 @@ function flatFields(data: unknown): AuthorizeFields {
   return {
     ...answer,
     capabilities: allowed?.capabilities,
-    bucket: allowed?.bucketId ? { id: allowed.bucketId, name: allowed.bucketName ?? null } : null,
+    buckets: allowed?.bucketId
+      ? [{ id: allowed.bucketId, name: allowed.bucketName ?? null }]
+      : null,
     namePrefix: allowed?.namePrefix,
   };
 }
@@ -90,13 +92,12 @@ function groupedFields(data: unknown): AuthorizeFields {
   const answer = readAnswer(v4Answer, data, 'b2_authorize_account');
   const storage = answer.apiInfo.storageApi;
   const allowed = storage.allowed;
-  // The wizard works with one bucket; a key for several shows the first (multi-bucket is later work).
-  const first = allowed?.buckets?.[0];
+  const buckets = allowed?.buckets;
   return {
     ...answer,
     ...storage,
     capabilities: allowed?.capabilities,
-    bucket: first ? { id: first.id, name: first.name ?? null } : null,
+    buckets: buckets ? buckets.map((b) => ({ id: b.id, name: b.name ?? null })) : null,
     namePrefix: allowed?.namePrefix,
   };
 }
@@ -114,8 +115,10 @@ export function readAuthorization(
       applicationKeyId,
       isMasterKey: isMasterKeyId(applicationKeyId, fields.accountId),
       capabilities: fields.capabilities ?? [],
-      bucketId: fields.bucket?.id ?? null,
-      bucketName: fields.bucket?.name ?? null,
+      // A key for several buckets shows the first here; `buckets` has them all.
+      bucketId: fields.buckets?.[0]?.id ?? null,
+      bucketName: fields.buckets?.[0]?.name ?? null,
+      buckets: fields.buckets?.map((b) => ({ bucketId: b.id, bucketName: b.name })) ?? null,
       namePrefix: fields.namePrefix ?? null,
       s3ApiUrl: fields.s3ApiUrl,
     },

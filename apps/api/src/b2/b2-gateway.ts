@@ -1,5 +1,5 @@
 // The gateway: b2/ is the only part of the API that talks to B2. Here are the native calls of one
-// connection, each sent through callWithRetry (call-with-retry.ts) wrapped in one
+// connection (the key calls in key-calls.ts), each sent through callWithRetry (call-with-retry.ts) wrapped in one
 // re-authorization on a stale token (reauthorization.ts). B2's JSON is read in answers.ts and
 // authorize-answer.ts; the S3-compatible calls of the key check are in s3-client.ts.
 //
@@ -13,16 +13,14 @@ import {
   bucketListAnswer,
   fileAnswer,
   fileListAnswer,
-  keyAnswer,
-  keyPageAnswer,
   toBucket,
-  toKey,
-  toNewKey,
   unreadAnswer,
   uploadUrlAnswer,
 } from './answers';
 import { isStaleToken, type B2Failure } from './b2-errors';
-import { callWithRetry, type CallContext, type RetriedCall } from './call-with-retry';
+import { callWithRetry, type CallContext } from './call-with-retry';
+import { KeyCalls } from './key-calls';
+import { ONCE, REPEATABLE, type CallOptions } from './native-call';
 import { readAnswer } from './read-answer';
 import { withReauthorization } from './reauthorization';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
@@ -58,11 +56,6 @@ export interface B2GatewayOptions {
 
 type Settings = ClientSettings;
 
-/** Safe to send again after a lost answer: reads, and deletes of one named thing. */
-const REPEATABLE = { idempotent: true };
-/** Never sent again after a lost answer: it may have made or changed something. */
-const ONCE = { idempotent: false };
-
 /** b2_delete_file_version's "no such version": after a lost answer, that attempt deleted it. */
 const fileNotPresent = (f: B2Failure) =>
   f.kind === 'http' && f.status === 400 && f.code === 'file_not_present';
@@ -71,10 +64,16 @@ const bucketNotPresent = (f: B2Failure) =>
   f.kind === 'http' && f.status === 400 && f.code === 'bad_bucket_id';
 
 class Connection implements B2Connection {
+  private readonly keys: KeyCalls;
+
   constructor(
     private readonly b2: SignedInClient,
     private readonly settings: Settings,
-  ) {}
+  ) {
+    this.keys = new KeyCalls(b2, (name, answer, options, send) =>
+      this.call(name, answer, options, send),
+    );
+  }
 
   get login(): B2Login {
     return this.b2.login;
@@ -91,7 +90,7 @@ class Connection implements B2Connection {
   private async call<T>(
     name: string,
     answer: z.ZodType<T>,
-    options: Pick<RetriedCall<B2Response>, 'idempotent' | 'doneAlready' | 'undoBeforeRepeat'>,
+    options: CallOptions,
     send: () => Promise<B2Response>,
   ): Promise<T> {
     const call = { name, send, ...options };
@@ -161,38 +160,16 @@ class Connection implements B2Connection {
     );
   }
 
-  async createKey(
-    input: CreateKeyInput,
-    undoBeforeRepeat?: () => Promise<void>,
-  ): Promise<B2NewKey> {
-    // A 5xx may come after B2 made the key: repeated only once `undoBeforeRepeat` removed it.
-    const options = { ...ONCE, undoBeforeRepeat: undoBeforeRepeat ?? null };
-    const answer = await this.call('b2_create_key', keyAnswer, options, () =>
-      this.b2.client.createKey({ ...input, axiosOverride: this.b2.override() }),
-    );
-    return toNewKey(answer);
+  createKey(input: CreateKeyInput, undoBeforeRepeat?: () => Promise<void>): Promise<B2NewKey> {
+    return this.keys.create(input, undoBeforeRepeat);
   }
 
-  async listKeys(): Promise<B2Key[]> {
-    const keys: B2Key[] = [];
-    let start: string | undefined;
-    for (let page = 0; page < 100; page += 1) {
-      const from = start ? { startApplicationKeyId: start } : {};
-      const answer = await this.call('b2_list_keys', keyPageAnswer, REPEATABLE, () =>
-        this.b2.client.listKeys({ maxKeyCount: 1000, ...from, axiosOverride: this.b2.override() }),
-      );
-      keys.push(...answer.keys.map(toKey));
-      if (!answer.nextApplicationKeyId) break;
-      start = answer.nextApplicationKeyId;
-    }
-    return keys;
+  listKeys(): Promise<B2Key[]> {
+    return this.keys.list();
   }
 
-  async deleteKey(applicationKeyId: string): Promise<void> {
-    // Deleting one named key again cannot delete anything else, so a lost answer is retried.
-    await this.call('b2_delete_key', unreadAnswer, REPEATABLE, () =>
-      this.b2.client.deleteKey({ applicationKeyId, axiosOverride: this.b2.override() }),
-    );
+  deleteKey(applicationKeyId: string): Promise<void> {
+    return this.keys.delete(applicationKeyId);
   }
 
   /**

@@ -6,9 +6,14 @@ export interface B2Authorization {
   applicationKeyId: string;
   isMasterKey: boolean;
   capabilities: string[];
-  /** Set when the key is restricted to one bucket. */
+  /** Set when the key is restricted: its (first) bucket. */
   bucketId: string | null;
   bucketName: string | null;
+  /**
+   * Every bucket the key is restricted to (a v4 key may have several); null when it is not
+   * restricted. Absent in sign-ins stored before it was read.
+   */
+  buckets?: { bucketId: string; bucketName: string | null }[] | null;
   namePrefix: string | null;
   s3ApiUrl: string;
 }
@@ -84,7 +89,10 @@ export interface UpdateBucketInput {
 export interface CreateKeyInput {
   keyName: string;
   capabilities: string[];
+  /** One bucket: made on v2, which tools on every API version accept. */
   bucketId?: string;
+  /** Several buckets (docs/b2-behaviour.md "Keys for several buckets"): made on v4 instead. */
+  bucketIds?: string[];
   namePrefix?: string;
   validDurationInSeconds?: number;
 }

@@ -89,8 +89,12 @@ export function deleteKey(ctx: CallContext): Reply {
   if (!key || key.isMaster || key.accountId !== caller.key.accountId) {
     throw badRequest(`application key does not exist: ${id}`);
   }
+  // v1-v3 cannot delete a key for several buckets; B2's one documented shape for a v1-v3 call
+  // refused over such a key is the authorize refusal's (docs/b2-behaviour.md "API versions").
   if (version < 4 && isMultiBucketKey(key)) {
-    throw badRequest('this application key has several buckets: use b2api/v4 to delete it');
+    throw badRequest(
+      `This request is not currently supported on API version number ${ctx.pathVersion ?? version}`,
+    );
   }
   state.keys.delete(id);
   return { json: keyJson(key, version) };

@@ -3,6 +3,7 @@
 // names and IDs, so it reads the same in a text editor, a ticket and a Markdown viewer.
 import { ACCESS_CAPABILITIES, ACCESS_LABELS, KEY_ACCESS } from '../presets/capabilities';
 import { encryptionStatus } from '../presets/encryption';
+import { multiBucketKeyWarning } from '../presets/multi-bucket-keys';
 import { TARGET_PRESETS } from '../presets/targets';
 import {
   RETENTION_MODE_WORDS,
@@ -54,6 +55,20 @@ function accessWords(capabilities: readonly string[]): string {
   return capabilities.includes('listAllBucketNames')
     ? `${words} It may also see the names of every bucket in the account.`
     : words;
+}
+
+/** Which buckets the key may use, by name where the summary knows it and by ID. */
+function bucketLines(values: ConfigValues): string[] {
+  const ids = values.key.bucketIds;
+  if (!ids || ids.length === 0) return [];
+  const { bucketId, bucketName } = values.bucket;
+  const own = `${bucketName} (ID ${bucketId})`;
+  const others = ids.filter((id) => id !== bucketId);
+  if (others.length === 0) return [`Buckets it may use: only ${own}`];
+  return [
+    `Buckets it may use: ${others.length + 1}, this setup’s ${own} and the other buckets with the IDs ${others.join(', ')}`,
+    multiBucketKeyWarning(),
+  ];
 }
 
 function factLines(facts: SetupFacts | undefined): string[] {
@@ -121,6 +136,7 @@ export function setupSummary(values: ConfigValues): GeneratedFile {
       `Name: ${key.keyName}`,
       `Key ID: ${key.applicationKeyId}`,
       `Access: ${accessWords(key.capabilities)}`,
+      ...bucketLines(values),
       `File name prefix: ${key.namePrefix ? markdownCode(key.namePrefix) : 'none (every file the key can reach)'}`,
       `Expires: ${key.expirationTimestamp === null ? 'never' : utcMinute(key.expirationTimestamp)}`,
     ]),

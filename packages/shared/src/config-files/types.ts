@@ -23,7 +23,9 @@ export interface ConfigValues {
     | 'capabilities'
     | 'namePrefix'
     | 'expirationTimestamp'
-  >;
+  > &
+    /** Every bucket the key may use, the setup's own first; left out when not known. */
+    Partial<Pick<SetupResult['key'], 'bucketIds'>>;
   /** s3Endpoint is a URL with its scheme, e.g. https://s3.us-west-004.backblazeb2.com. */
   endpoint: SetupResult['endpoint'];
   options: TargetOptions;

@@ -20,13 +20,14 @@ export const KEY_CHECK_NAMES = [
 ] as const;
 export type KeyCheckName = (typeof KEY_CHECK_NAMES)[number];
 
-/** What the page shows: never the id. */
-export function keyCheckLabel(name: KeyCheckName, bucketName: string): string {
+/** What the page shows: never the id. `otherBuckets`: how many more the key was given. */
+export function keyCheckLabel(name: KeyCheckName, bucketName: string, otherBuckets = 0): string {
   switch (name) {
     case 'authorize':
       return 'Signs in';
     case 'restrictedToBucket':
-      return `Reaches only the bucket ${bucketName}`;
+      if (otherBuckets === 0) return `Reaches only the bucket ${bucketName}`;
+      return `Reaches only the bucket ${bucketName} and the ${otherBuckets === 1 ? 'other bucket' : `${otherBuckets} other buckets`} chosen`;
     case 'capabilities':
       return 'Has exactly the access chosen';
     case 'upload':

@@ -17,6 +17,7 @@ export const PLAN_WARNING_CODES = [
   'public_bucket',
   'object_lock_on',
   'key_not_restricted',
+  'key_for_several_buckets',
   'key_expires',
   'master_key_not_for_s3',
   'cannot_clean_up_keys',

@@ -160,7 +160,7 @@ export const setupResultSchema = z.object({
     capabilities: z.array(z.string()),
     /** The first of `bucketIds`. */
     bucketId: z.string().nullable(),
-    /** Every bucket the key may use: the setup's own first. */
+    /** Every bucket the key is limited to, the setup’s own first; empty when it may use all. */
     bucketIds: z.array(z.string()),
     namePrefix: z.string().nullable(),
     expirationTimestamp: z.number().nullable(),

@@ -1,5 +1,6 @@
 // A recipe: a whole setup's settings, saved as JSON to repeat it for the next customer. It is the
 // SetupRequest without names, customer and idempotencyKey (and never a secret), with a version.
+// Nor the key's other buckets (key.extraBucketIds): bucket IDs belong to one account.
 import { z } from 'zod';
 import { bucketStepSchema, keyStepSchema, retentionNeedsObjectLock } from './request-steps';
 import { keepCurrentOnlyForExisting, setupRequestFields, type SetupRequest } from './setup-request';
@@ -24,7 +25,7 @@ export const recipeSchema = setupRequestFields
         error: "bucket.mode must be 'create' or 'existing'.",
       })
       .superRefine(retentionNeedsObjectLock),
-    key: keyStepSchema.omit({ name: true }).strict(),
+    key: keyStepSchema.omit({ name: true, extraBucketIds: true }).strict(),
   })
   .strict()
   .superRefine(keepCurrentOnlyForExisting);
@@ -34,7 +35,7 @@ export type RecipeInput = z.input<typeof recipeSchema>;
 /** A request's settings as a recipe: its names and customer left out. */
 export function recipeFromRequest(request: SetupRequest): Recipe {
   const { customer: _customer, bucket, key, ...rest } = request;
-  const { name: _keyName, ...keySettings } = key;
+  const { name: _keyName, extraBucketIds: _extraBucketIds, ...keySettings } = key;
   let recipeBucket: Recipe['bucket'];
   if (bucket.mode === 'create') {
     const { name: _bucketName, encryption: _encryption, ...settings } = bucket;
@@ -68,6 +69,13 @@ export function readRecipe(
   const issue = issues.find((i) => i.path[0] === 'format' || i.path[0] === 'version') ?? issues[0]!;
   const field = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
+    if (field === 'key' && issue.keys.includes('extraBucketIds')) {
+      return {
+        ok: false,
+        message:
+          'A recipe holds no other buckets for the key (key.extraBucketIds): bucket IDs belong to one account. Remove key.extraBucketIds from the file, and choose the other buckets on the key step.',
+      };
+    }
     const where = field ? `${field}.` : '';
     return {
       ok: false,

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { bucketNameProblem } from '../rules/bucket-name';
 import { corsOriginProblem, corsRulesProblems } from '../rules/cors-rules';
+import { extraBucketIdsProblems } from '../rules/extra-buckets';
 import { KEY_MAX_VALID_DAYS, keyNameProblem } from '../rules/key-name';
 import { lifecycleRulesProblems, MAX_LIFECYCLE_DAYS } from '../rules/lifecycle-rules';
 import {
@@ -200,6 +201,21 @@ export const keyNameSchema = z
   .string({ error: 'Enter a name for the key.' })
   .superRefine(refineWith(keyNameProblem));
 
+/** Other buckets of the account the key may also reach; the setup's own is always included. */
+export const extraBucketIdsSchema = z
+  .array(
+    z.string({
+      error: 'Each of key.extraBucketIds must be a bucket ID, like "4a48fe8875c6214145260818".',
+    }),
+    {
+      error: 'key.extraBucketIds must be a list of bucket IDs, like ["4a48fe8875c6214145260818"].',
+    },
+  )
+  .superRefine((ids, ctx) => {
+    for (const p of extraBucketIdsProblems(ids))
+      ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  });
+
 export const keyStepSchema = z.object(
   {
     name: keyNameSchema,
@@ -215,6 +231,7 @@ export const keyStepSchema = z.object(
       .optional(),
     validDays: wholeDays('Days until the key expires', KEY_MAX_VALID_DAYS).optional(),
     listAllBucketNames: z.boolean().optional(),
+    extraBucketIds: extraBucketIdsSchema.optional(),
   },
   { error: 'Fill in the application key step: at least a key name.' },
 );

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CONFIRMABLE_WARNINGS } from '../presets/plan-warnings';
 import { customerProblem } from '../rules/customer-label';
+import { EXTRA_BUCKETS_TEXT } from '../rules/extra-buckets';
 import {
   bucketStepSchema,
   corsStepSchema,
@@ -49,7 +50,34 @@ export function keepCurrentOnlyForExisting(
   }
 }
 
-export const setupRequestSchema = setupRequestFields.superRefine(keepCurrentOnlyForExisting);
+/** Other buckets need a key limited to buckets, and never name the setup's own bucket. */
+export function extraBucketsFitKey(
+  request: {
+    bucket: { mode: string; bucketId?: string };
+    key: { restrictToBucket?: boolean; extraBucketIds?: string[] | undefined };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const extras = request.key.extraBucketIds ?? [];
+  if (extras.length === 0) return;
+  const path = ['key', 'extraBucketIds'];
+  if (request.key.restrictToBucket === false) {
+    ctx.addIssue({ code: 'custom', path, message: EXTRA_BUCKETS_TEXT.needsRestriction });
+  }
+  const own =
+    request.bucket.mode === 'existing' ? extras.indexOf(request.bucket.bucketId ?? '') : -1;
+  if (own >= 0) {
+    ctx.addIssue({ code: 'custom', path: [...path, own], message: EXTRA_BUCKETS_TEXT.ownBucket });
+  }
+}
+
+/** The rules across steps, for the request and the apply request alike. */
+function acrossSteps(request: z.output<typeof setupRequestFields>, ctx: z.RefinementCtx): void {
+  keepCurrentOnlyForExisting(request, ctx);
+  extraBucketsFitKey(request, ctx);
+}
+
+export const setupRequestSchema = setupRequestFields.superRefine(acrossSteps);
 export type SetupRequest = z.infer<typeof setupRequestSchema>;
 export type SetupRequestInput = z.input<typeof setupRequestSchema>;
 
@@ -73,5 +101,5 @@ export const applyRequestSchema = setupRequestFields
       .max(CONFIRMABLE_WARNINGS.length)
       .optional(),
   })
-  .superRefine(keepCurrentOnlyForExisting);
+  .superRefine(acrossSteps);
 export type ApplyRequest = z.infer<typeof applyRequestSchema>;

@@ -16,10 +16,14 @@ export class CheckList {
   /** A check failed because B2 was busy or did not answer: it says nothing about the key. */
   passingFailure = false;
 
-  constructor(private readonly bucketName: string) {}
+  constructor(
+    private readonly bucketName: string,
+    /** How many buckets the key was given besides the setup's (key.extraBucketIds). */
+    private readonly otherBuckets = 0,
+  ) {}
 
   private add(name: KeyCheckName, status: KeyCheckStatus, detail: string): void {
-    const label = keyCheckLabel(name, this.bucketName);
+    const label = keyCheckLabel(name, this.bucketName, this.otherBuckets);
     this.checks.push({ name, label, ok: status === 'passed', status, detail });
   }
 

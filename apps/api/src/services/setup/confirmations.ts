@@ -9,6 +9,7 @@ import {
 import { AppError } from '../../errors/app-error';
 import type { OpenSession } from '../session-service';
 import { existingBucket } from './bucket-step';
+import { readExtraBuckets } from './extra-buckets';
 import { desiredRules } from './request-reading';
 import { OBJECT_LOCK_PERMANENT, ruleChangeWarnings } from './rule-warnings';
 
@@ -17,6 +18,12 @@ export async function requireConfirmations(
   session: OpenSession,
   request: ApplyRequest,
 ): Promise<void> {
+  // Not a confirmation, but also before anything is written: the key's other buckets exist.
+  await readExtraBuckets(
+    session,
+    request,
+    request.bucket.mode === 'existing' ? request.bucket.bucketId : null,
+  );
   const warnings: PlanWarning[] = [];
   if (request.bucket.mode === 'create') {
     if (request.bucket.objectLock) warnings.push(OBJECT_LOCK_PERMANENT);

@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config';
 import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
 import { CheckList } from './check-list';
+import { extraBucketIdsOf } from './extra-buckets';
 import { nativeMarkerCheck } from './native-key-check';
 import { s3KeyCheck } from './s3-key-check';
 
@@ -23,7 +24,8 @@ export class KeyCheck {
     key: B2NewKey,
     record: ApplyRecord,
   ): Promise<SetupResult['verification']> {
-    const list = new CheckList(bucket.bucketName);
+    const others = extraBucketIdsOf(request);
+    const list = new CheckList(bucket.bucketName, others.length);
     const done = () => {
       record.recheck = list.passingFailure;
       return list.verdict(request);
@@ -48,13 +50,27 @@ export class KeyCheck {
 
     const auth = keyConn.authorization;
     if (request.key.restrictToBucket) {
-      if (auth.bucketId === bucket.bucketId) {
+      // A key for several buckets reads them all back from its v4 sign-in, in B2's order.
+      const reached = auth.buckets ?? (auth.bucketId ? [{ bucketId: auth.bucketId }] : []);
+      const asked = [bucket.bucketId, ...others];
+      const ids = reached.map((b) => b.bucketId);
+      if (!sameSet(ids, asked)) {
+        list.failed(
+          'restrictedToBucket',
+          others.length === 0
+            ? 'The key is not limited to this bucket as asked.'
+            : 'The key is not limited to the buckets asked for.',
+        );
+      } else if (others.length === 0) {
         list.passed(
           'restrictedToBucket',
           `The key reaches only the bucket “${bucket.bucketName}”.`,
         );
       } else {
-        list.failed('restrictedToBucket', 'The key is not limited to this bucket as asked.');
+        list.passed(
+          'restrictedToBucket',
+          `The key reaches only the bucket “${bucket.bucketName}” and ${others.length === 1 ? 'the other bucket' : `the ${others.length} other buckets`} chosen.`,
+        );
       }
     }
     if (sameSet(auth.capabilities, key.capabilities)) {

@@ -5,6 +5,7 @@ import type { B2Bucket, B2Connection, B2Key, B2NewKey } from '../../b2/b2-types'
 import type { Logger } from '../../logging/logger';
 import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
+import { readExtraBuckets } from './extra-buckets';
 import { refusedOutright } from './refused-outright';
 import { keyInput, sameSet } from './request-reading';
 import { B2CallError, outcomeUnknown } from '../../b2/b2-call-error';
@@ -18,12 +19,22 @@ export async function createKey(
   save: () => Promise<void>,
 ): Promise<B2NewKey> {
   const conn = session.connection;
-  const input = keyInput(request, bucket.bucketId);
+  // Read again here, as the bucket may be new: checked before the key is asked for.
+  const others = await readExtraBuckets(session, request, bucket.bucketId);
+  const input = keyInput(
+    request,
+    bucket.bucketId,
+    others.map((b) => b.bucketId),
+  );
   const held = session.summary.capabilities;
   const canClean = held.includes('listKeys') && held.includes('deleteKeys');
+  const wanted = input.bucketIds ?? (input.bucketId ? [input.bucketId] : null);
+  // The gateway lists keys on v4, which also shows keys for several buckets.
+  const sameBuckets = (k: B2Key) =>
+    wanted === null ? k.bucketIds === null : k.bucketIds !== null && sameSet(k.bucketIds, wanted);
   const sameKey = (k: B2Key) =>
     k.keyName === input.keyName &&
-    k.bucketId === (input.bucketId ?? null) &&
+    sameBuckets(k) &&
     (k.namePrefix ?? null) === (input.namePrefix ?? null) &&
     sameSet(k.capabilities, input.capabilities);
   /** A key made by a try whose answer was lost has a secret nobody holds: remove it. */
@@ -36,7 +47,7 @@ export async function createKey(
 
   // Only a key tied to a bucket this apply made is sure to be new; any other may already have
   // twins of the same name and rights that someone uses.
-  const mayHaveTwins = request.bucket.mode === 'existing' || !input.bucketId;
+  const mayHaveTwins = request.bucket.mode === 'existing' || wanted === null;
   if (record.keyCreateSent && canClean) {
     // So that exactly one new key exists and the user has its secret.
     await removeOrphans();

@@ -14,12 +14,14 @@ import {
   type PlanWarning,
   type SetupRequest,
   RETENTION_TEXT,
+  multiBucketKeyWarning,
   retentionWords,
 } from '@b2wiz/shared';
 import { checkRenderable, type RenderFiles } from '../render-files';
 import type { OpenSession } from '../session-service';
 import { bucketTakenByYou, existingBucket, ownBucketNamed } from './bucket-step';
 import { neededCapabilities, requireCapabilities } from './capability-check';
+import { bucketNameList, readExtraBuckets } from './extra-buckets';
 import { describeCors, describeLifecycle, desiredRules, keyInput } from './request-reading';
 import { retentionOf, retentionPlanStep } from './retention-step';
 import { rulesMatch } from './rule-match';
@@ -133,17 +135,29 @@ export async function buildPlan(
     }
   }
 
+  const ownId = request.bucket.mode === 'existing' ? request.bucket.bucketId : null;
+  const others = await readExtraBuckets(session, request, ownId);
   const key = keyInput(request, 'the-bucket');
   const access = ACCESS_LABELS[request.key.access];
   const narrow = accessWarning(request);
   if (narrow) warnings.push(narrow);
+  if (others.length > 0) {
+    warnings.push({
+      code: 'key_for_several_buckets',
+      field: 'key.extraBucketIds',
+      message: multiBucketKeyWarning(),
+    });
+  }
+  const reach = [bucketName, ...others.map((b) => b.bucketName)];
   steps.push({
     kind: 'createKey',
     title: `Create the application key “${request.key.name}”`,
     details: [
-      request.key.restrictToBucket
-        ? `It can reach only the bucket “${bucketName}”.`
-        : 'It can reach every bucket in the account.',
+      !request.key.restrictToBucket
+        ? 'It can reach every bucket in the account.'
+        : others.length > 0
+          ? `It can reach only the buckets ${bucketNameList(reach)}.`
+          : `It can reach only the bucket “${bucketName}”.`,
       `Type of access: ${access.label} (${key.capabilities.join(', ')}).`,
       request.key.namePrefix
         ? `Only files whose names start with “${request.key.namePrefix}”.`

@@ -29,12 +29,23 @@ export function listAllBucketNames(request: SetupRequest): boolean {
   return request.key.listAllBucketNames ?? TARGET_PRESETS[request.target].key.listAllBucketNames;
 }
 
-export function keyInput(request: SetupRequest, bucketId: string): CreateKeyInput {
+/**
+ * The key to make: limited to the setup's bucket and `otherBucketIds` (key.extraBucketIds, read
+ * by extra-buckets.ts); a key for several buckets goes through v4 (docs/b2-behaviour.md "Keys for
+ * several buckets").
+ */
+export function keyInput(
+  request: SetupRequest,
+  bucketId: string,
+  otherBucketIds: readonly string[] = [],
+): CreateKeyInput {
   const input: CreateKeyInput = {
     keyName: request.key.name,
     capabilities: keyCapabilities(request.key.access, listAllBucketNames(request)),
   };
-  if (request.key.restrictToBucket) input.bucketId = bucketId;
+  if (request.key.restrictToBucket && otherBucketIds.length > 0) {
+    input.bucketIds = [bucketId, ...otherBucketIds];
+  } else if (request.key.restrictToBucket) input.bucketId = bucketId;
   if (request.key.namePrefix) input.namePrefix = request.key.namePrefix;
   if (request.key.validDays) input.validDurationInSeconds = request.key.validDays * 86_400;
   return input;

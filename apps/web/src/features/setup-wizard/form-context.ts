@@ -22,5 +22,6 @@ export function formContext(state: WizardState): FormContext | null {
     appUrl: chosen.options?.laravel?.appUrl,
     bucketMode: bucket?.mode,
     customer: chosen.customer,
+    bucketId: bucket?.mode === 'existing' ? bucket.bucketId : undefined,
   };
 }

@@ -8,6 +8,7 @@ import {
   customerKeyName,
   keyStepSchema,
   lifecycleStepSchema,
+  multiBucketKeysWork,
   setupRequestFields,
   type Target,
   type TargetOptions,
@@ -46,7 +47,8 @@ export type CorsForm = FlatForm<z.input<typeof corsStepSchema>> & {
   corsEditor?: 'fields' | 'json';
   ruleFields?: CorsRuleFields[];
 };
-export type KeyForm = FlatForm<z.input<typeof keyStepSchema>>;
+/** `otherBuckets`: whether "Also give it access to" is open; its buckets count only then. */
+export type KeyForm = FlatForm<z.input<typeof keyStepSchema>> & { otherBuckets?: boolean };
 
 export interface Drafts {
   target?: TargetForm;
@@ -66,6 +68,8 @@ export interface FormContext {
   bucketMode?: 'create' | 'existing' | undefined;
   /** "Customer or ticket", for the proposed names. */
   customer?: string | undefined;
+  /** The existing bucket chosen, which a key always reaches (never one of its other buckets). */
+  bucketId?: string | undefined;
 }
 
 type Prepared = { ok: true; value: unknown } | { ok: false; field: string; message: string };
@@ -137,21 +141,35 @@ export const corsForm: StepForm<CorsForm, z.output<typeof corsStepSchema>> = {
   mapErrors: corsFormErrors,
 };
 
+/**
+ * The other buckets to send: only while "Also give it access to" is open, for a key kept to
+ * buckets and a tool that can use such a key; never the setup's own bucket.
+ */
+function otherBucketIds(values: KeyForm, context: FormContext | undefined): string[] | undefined {
+  if (!values.otherBuckets || values.restrictToBucket === false) return undefined;
+  if (context && !multiBucketKeysWork(context.target)) return undefined;
+  const ids = (values.extraBucketIds ?? []).filter((id) => id !== context?.bucketId);
+  return ids.length > 0 ? ids : undefined;
+}
+
 export const keyForm: StepForm<KeyForm, z.output<typeof keyStepSchema>> = {
   schema: keyStepSchema,
   prepare: (values, context) => {
+    const { otherBuckets: _open, extraBucketIds: _ids, ...rest } = values;
     const name =
       values.name === undefined || values.name === ''
         ? context
           ? customerKeyName(context.target, context.bucketName ?? '', context.customer)
           : ''
         : values.name;
+    const extraBucketIds = otherBucketIds(values, context);
     return {
       ok: true,
       value: {
-        ...values,
+        ...rest,
         name,
         namePrefix: values.namePrefix === '' ? undefined : values.namePrefix,
+        ...(extraBucketIds && { extraBucketIds }),
       },
     };
   },

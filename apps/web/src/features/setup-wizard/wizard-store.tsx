@@ -52,12 +52,20 @@ const initialState: WizardState = {
   returnToReview: false,
 };
 
-/** The drafts without the names and the customer: what "Same settings as the last one" keeps. */
+/**
+ * The drafts without the names, the customer and the key's other buckets: what "Same settings as
+ * the last one" keeps.
+ */
 export function settingsOnly(drafts: Drafts): Drafts {
   const kept = structuredClone(drafts);
   if (kept.target) delete kept.target.customer;
   if (kept.bucket) delete kept.bucket.name;
-  if (kept.key) delete kept.key.name;
+  if (kept.key) {
+    delete kept.key.name;
+    // Bucket IDs are the last customer's: the next setup chooses its own other buckets.
+    delete kept.key.extraBucketIds;
+    delete kept.key.otherBuckets;
+  }
   return kept;
 }
 

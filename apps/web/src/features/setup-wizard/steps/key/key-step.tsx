@@ -16,6 +16,7 @@ import { whyKeyDefault } from '../../defaults-explained';
 import { keyForm } from '../../step-forms';
 import { useLaterStepForm } from '../../use-later-step-form';
 import { useNavigate, useWizardStore } from '../../wizard-store';
+import { OtherBuckets } from './other-buckets';
 
 const emptyToUndefined = (value: unknown) =>
   value === '' || value === null || value === undefined ? undefined : Number(value);
@@ -101,6 +102,12 @@ export function KeyStep() {
             </p>
           </Alert>
         )}
+        <OtherBuckets
+          form={form}
+          target={context.target}
+          bucketName={bucketName}
+          ownBucketId={context.bucketId}
+        />
         <CheckboxField
           label="Allow List All Bucket Names"
           description="Lets the key see the names, and only the names, of your other buckets. Many S3 tools need this to start."

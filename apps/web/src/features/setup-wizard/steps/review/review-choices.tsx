@@ -10,6 +10,7 @@ import {
 } from '@b2wiz/shared';
 import { capabilityPhrase } from '../../capability-words';
 import { CorsRuleLines, LifecycleRuleLines } from '../../components/rule-lines';
+import { useWizardState } from '../../wizard-store';
 
 type Request = SetupRequestInput;
 
@@ -75,6 +76,22 @@ export function CorsChoice({
   return <>{label}</>;
 }
 
+/** The key's other buckets by name, as the account's list has them (key.extraBucketIds). */
+function OtherBucketsChoice({ ids }: { ids: readonly string[] }) {
+  const { buckets } = useWizardState();
+  if (ids.length === 0) return null;
+  const names = ids.map((id) => {
+    const name = buckets?.find((b) => b.bucketId === id)?.bucketName;
+    return name ? `“${name}”` : `the one with the ID ${id}`;
+  });
+  return (
+    <>
+      {' '}
+      It may also use {names.length === 1 ? 'the bucket' : 'the buckets'} {names.join(', ')}.
+    </>
+  );
+}
+
 export function KeyChoice({ keyStep }: { keyStep: Request['key'] }) {
   const access = keyStep.access ?? 'readWrite';
   const capabilities = keyCapabilities(access, keyStep.listAllBucketNames ?? false);
@@ -82,6 +99,7 @@ export function KeyChoice({ keyStep }: { keyStep: Request['key'] }) {
     <>
       “{keyStep.name}”, {ACCESS_LABELS[access].label.toLowerCase()}: it may{' '}
       {capabilityPhrase(capabilities)}. <small>({capabilities.join(', ')})</small>
+      <OtherBucketsChoice ids={keyStep.extraBucketIds ?? []} />
     </>
   );
 }
