@@ -16,11 +16,14 @@ import { noStore, securityHeaders } from './http/security-headers';
 import { webApp } from './http/web-app';
 import { bucketRouter } from './routes/bucket-router';
 import { handoverRouter } from './routes/handover-router';
+import { keysRouter } from './routes/keys-router';
 import { sessionRouter } from './routes/session-router';
 import { setupRouter } from './routes/setup-router';
 import { setupsRouter } from './routes/setups-router';
 import { HandoverService } from './services/handover-service';
 import { InMemoryHandoverStore, type HandoverStore } from './services/handover-store';
+import { KeyReplaceService } from './services/key-replace-service';
+import { KeysService } from './services/keys-service';
 import { renderFiles as defaultRenderFiles, type RenderFiles } from './services/render-files';
 import { SessionService } from './services/session-service';
 import type { SessionStore } from './services/session-store';
@@ -64,17 +67,28 @@ export function createApp(deps: AppDeps): App {
     clock: deps.clock,
   });
   const locks = deps.locks ?? new InMemoryApplyLocks();
+  const renderFiles = deps.renderFiles ?? defaultRenderFiles;
   const setup = new SetupService({
     config,
     gateway: b2,
     logger,
-    renderFiles: deps.renderFiles ?? defaultRenderFiles,
+    renderFiles,
     sessions: deps.sessions,
     records,
     locks,
     clock: deps.clock,
   });
   const setups = new SetupsService({ config, records, locks });
+  const keys = new KeysService({ records, logger });
+  const replace = new KeyReplaceService({
+    config,
+    gateway: b2,
+    renderFiles,
+    records,
+    locks,
+    clock: deps.clock,
+    logger,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -105,6 +119,7 @@ export function createApp(deps: AppDeps): App {
   api.use('/buckets', bucketRouter({ sessions }));
   api.use('/setup', setupRouter({ sessions, setup }));
   api.use('/setups', setupsRouter({ sessions, setups }));
+  api.use('/keys', keysRouter({ sessions, keys, replace }));
   api.use(
     '/handovers',
     handoverRouter({

@@ -75,6 +75,22 @@ export const API_ERROR_CODES = {
     next: 'Go back to Review and press “Create everything” again.',
     retryable: false,
   },
+  key_not_found: {
+    next: 'Reload the list of the account’s keys: the key may have been deleted already.',
+    retryable: false,
+  },
+  key_protected: {
+    next: 'Manage this key in the Backblaze dashboard (App Keys), or connect with another key first.',
+    retryable: false,
+  },
+  key_not_replaceable: {
+    next: 'Make the new key in the Backblaze dashboard (App Keys), or set the bucket up again with the wizard.',
+    retryable: false,
+  },
+  key_check_failed: {
+    next: 'Choose the tool this key is used by, then press “Make the new key” again. The old key still works.',
+    retryable: false,
+  },
   bucket_exists: {
     next: 'Set it up as an existing bucket, or pick another name.',
     retryable: false,

@@ -1,14 +1,7 @@
 // Plan and apply: what the wizard will change in B2, and the change itself with the fewest
 // calls, idempotent by idempotencyKey and resumable after a failure part way. The steps live in
 // services/setup/ (docs/architecture.md).
-import {
-  keyCheckLabel,
-  type ApplyRequest,
-  type ConfigValues,
-  type Plan,
-  type SetupRequest,
-  type SetupResult,
-} from '@b2wiz/shared';
+import type { ApplyRequest, Plan, SetupRequest, SetupResult } from '@b2wiz/shared';
 import type { B2Gateway } from '../b2/b2-types';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
@@ -18,7 +11,7 @@ import { checkRenderable, type RenderFiles } from './render-files';
 import type { OpenSession } from './session-service';
 import type { SessionStore } from './session-store';
 import { newApplyRecord, type ApplyRecord } from './setup/apply-record';
-import type { ApplyLock, ApplyLocks } from './setup/apply-locks';
+import { waitForLock, type ApplyLock, type ApplyLocks } from './setup/apply-locks';
 import type { ApplyRecords } from './setup/apply-records';
 import { createBucket, updateBucket } from './setup/bucket-step';
 import { neededCapabilities, requireCapabilities } from './setup/capability-check';
@@ -28,6 +21,7 @@ import { createKey } from './setup/key-step';
 import { buildPlan, endpointOf } from './setup/plan-builder';
 import { lockAfterCheck } from './setup/retention-step';
 import { desiredRules, fingerprintOf } from './setup/request-reading';
+import { setupResult } from './setup/setup-result';
 
 export interface SetupServiceDeps {
   config: AppConfig;
@@ -164,14 +158,9 @@ export class SetupService {
 
   /** The apply's lock, waiting up to applyWaitMs while someone else holds it. */
   private async lockFor(name: string): Promise<ApplyLock> {
-    const { applyLockMs, applyWaitMs } = this.deps.config;
-    const until = Date.now() + applyWaitMs;
-    for (;;) {
-      const lock = await this.deps.locks.acquire(name, applyLockMs);
-      if (lock) return lock;
-      if (Date.now() >= until) throw inProgress();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const lock = await waitForLock(this.deps.locks, name, this.deps.config);
+    if (!lock) throw inProgress();
+    return lock;
   }
 
   private async run(
@@ -212,60 +201,18 @@ export class SetupService {
     } catch (error) {
       throw this.partWay(error, request, record);
     }
-    const endpoint = endpointOf(session);
-    const values: ConfigValues = {
+    const result = setupResult({
+      renderFiles: this.deps.renderFiles,
+      session,
       target: request.target,
-      bucket: {
-        bucketId: bucket.bucketId,
-        bucketName: bucket.bucketName,
-        bucketType: bucket.bucketType,
-        lifecycleRules: bucket.lifecycleRules,
-        corsRules: bucket.corsRules,
-        defaultServerSideEncryption: bucket.defaultServerSideEncryption,
-        fileLockEnabled: bucket.fileLockEnabled,
-        ...(bucket.defaultRetention !== undefined && { defaultRetention: bucket.defaultRetention }),
-      },
-      key: {
-        applicationKeyId: key.applicationKeyId,
-        applicationKey: key.applicationKey,
-        keyName: key.keyName,
-        capabilities: key.capabilities,
-        namePrefix: key.namePrefix,
-        expirationTimestamp: key.expirationTimestamp,
-      },
-      endpoint,
-      options: request.options ?? {},
-      record: {
-        createdAt: record.about?.createdAt ?? this.deps.clock.now(),
-        accountId: session.summary.accountId,
-        customer: request.customer ?? null,
-        sandbox: session.summary.sandbox,
-        bucketMade: request.bucket.mode === 'create',
-      },
-    };
-    let files: SetupResult['files'] = [];
-    try {
-      files = this.deps.renderFiles(values);
-    } catch (error) {
-      // The bucket and key exist and the secret is in this answer: never lose it over a file.
-      const message = error instanceof Error ? error.message : 'unknown problem';
-      verification.checks.push({
-        name: 'files',
-        label: keyCheckLabel('files', bucket.bucketName),
-        ok: false,
-        status: 'failed',
-        detail: `Config files could not be made: ${message}`,
-      });
-      verification.ok = false;
-    }
-
-    const result: SetupResult = {
-      bucket: values.bucket,
-      key: { ...values.key, bucketId: key.bucketId, bucketIds: key.bucketIds ?? [bucket.bucketId] },
-      endpoint,
+      options: request.options,
+      customer: request.customer ?? null,
+      bucketMade: request.bucket.mode === 'create',
+      createdAt: record.about?.createdAt ?? this.deps.clock.now(),
+      bucket,
+      key,
       verification,
-      files,
-    };
+    });
     record.result = result;
     return result;
   }

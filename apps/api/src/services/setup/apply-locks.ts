@@ -53,3 +53,18 @@ export class InMemoryApplyLocks implements ApplyLocks {
     });
   }
 }
+
+/** The lock, waiting up to `applyWaitMs` while someone else holds it; null when it stayed taken. */
+export async function waitForLock(
+  locks: ApplyLocks,
+  name: string,
+  times: { applyLockMs: number; applyWaitMs: number },
+): Promise<ApplyLock | null> {
+  const until = Date.now() + times.applyWaitMs;
+  for (;;) {
+    const lock = await locks.acquire(name, times.applyLockMs);
+    if (lock) return lock;
+    if (Date.now() >= until) return null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -4,16 +4,12 @@ import { TARGET_PRESETS, type SetupEntry, type UndoResult } from '@b2wiz/shared'
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
+import { utcMinute } from '../../../../lib/utc-minute';
 import { SentLinks } from '../../../handover/sent-links';
 import { getSetups } from '../../api/get-setups';
 import { undoSetup } from '../../api/undo-setup';
 import { ServerErrorAlert } from '../server-error-alert';
 import { UndoConfirm } from './undo-confirm';
-
-/** "2026-03-14 09:05 UTC", as the summary writes it. */
-export function utcMinute(timestamp: number): string {
-  return `${new Date(timestamp).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 function RulesBefore({ rules }: { rules: NonNullable<UndoResult['rulesBefore']> }) {
   return (

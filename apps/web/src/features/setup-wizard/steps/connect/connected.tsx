@@ -5,7 +5,7 @@ import {
   type Target,
   toolNameInSentence,
 } from '@b2wiz/shared';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { deleteSession } from '../../api/delete-session';
@@ -13,6 +13,11 @@ import { ServerErrorAlert } from '../../components/server-error-alert';
 import { StepActions } from '../../components/step-actions';
 import { blockingMissingCapabilities } from '../../step-progress';
 import { type WizardState, useNavigate, useWizardStore } from '../../wizard-store';
+
+// Loaded when asked for: neither the first page nor this step carries the keys panel.
+const KeysPanel = lazy(() =>
+  import('../../../keys/keys-panel').then((m) => ({ default: m.KeysPanel })),
+);
 
 function capabilityList(capabilities: readonly string[]) {
   return (
@@ -78,6 +83,7 @@ export function Connected({
   const navigate = useNavigate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [error, setError] = useState<unknown>(null);
+  const [showKeys, setShowKeys] = useState(false);
   const blocking = blockingMissingCapabilities(state);
   const optional = account.missingCapabilities.filter((c) => !blocking.includes(c));
   const tool = toolNameInSentence(target);
@@ -139,6 +145,22 @@ export function Connected({
           Use a different key
         </Button>
       </p>
+      <p>
+        <Button aria-expanded={showKeys} onClick={() => setShowKeys((shown) => !shown)}>
+          The account’s keys
+        </Button>
+      </p>
+      {showKeys && (
+        <Suspense
+          fallback={
+            <p role="status" className="status">
+              Loading the account’s keys…
+            </p>
+          }
+        >
+          <KeysPanel />
+        </Suspense>
+      )}
       <StepActions
         onBack={() => navigate('target', { back: true })}
         next={

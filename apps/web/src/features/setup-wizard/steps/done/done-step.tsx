@@ -6,11 +6,12 @@ import {
   type SetupResult,
   toolNameInSentence,
 } from '@b2wiz/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { SendToCustomer } from '../../../handover/send-to-customer';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { CheckboxField } from '../../../../components/ui/field';
+import { useLeaveWarning } from '../../../../lib/use-leave-warning';
 import { applySetup } from '../../api/apply-setup';
 import { deleteSession } from '../../api/delete-session';
 import { buildSetupRequest } from '../../build-setup-request';
@@ -24,20 +25,8 @@ import { HistoryPanel } from '../../components/history/history-panel';
 import { DoneActions } from './done-actions';
 import { PrintSummaryOf, RecordButtons } from './done-records';
 import { cardNote } from './file-notes';
-import { KeyChecks } from './key-checks';
-
-/** Warn before the page is left while the secret exists only here. */
-function useLeaveWarning(active: boolean) {
-  useEffect(() => {
-    if (!active) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [active]);
-}
+import { KeyBuckets } from './key-buckets';
+import { KeyChecks } from '../../components/key-checks';
 
 /** The endpoint as the files write it (scheme://host), so the page and the files agree. */
 function endpointUrl(endpoint: SetupResult['endpoint']): string {
@@ -159,6 +148,7 @@ export function DoneStep() {
           hint="The part of the endpoint after “s3.”."
         />
       </div>
+      <KeyBuckets result={result} />
 
       <h2>Your files</h2>
       <div className="files">

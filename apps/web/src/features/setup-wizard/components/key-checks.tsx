@@ -1,9 +1,9 @@
 // The check of the new key: each check by its plain label, and what to do when one did not pass.
 import type { KeyCheckStatus, SetupResult } from '@b2wiz/shared';
 import { useState } from 'react';
-import { Alert } from '../../../../components/ui/alert';
-import { Button } from '../../../../components/ui/button';
-import { ServerErrorAlert } from '../../components/server-error-alert';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { ServerErrorAlert } from './server-error-alert';
 
 type Verification = SetupResult['verification'];
 type Check = Verification['checks'][number];
