@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { preactAliases } from './preact-aliases';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: preactAliases },
   build: {
     outDir: 'dist',
     sourcemap: false,

@@ -16,7 +16,7 @@ export function TextInput({ type, ...props }: TextInputProps) {
       type={type}
       inputMode={type === 'url' ? 'url' : undefined}
       autoComplete="off"
-      spellCheck={false}
+      spellCheck="false"
       autoCapitalize="none"
       {...props}
     />

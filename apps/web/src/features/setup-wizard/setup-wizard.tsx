@@ -1,6 +1,7 @@
 // The wizard: checks the session once, and shows the step the address names (or the first
 // earlier step still to do).
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { whenEngaged } from '../../lib/when-engaged';
 import { ProgressSteps } from './components/progress-steps';
 import type * as StepProgress from './step-progress';
 import { TargetStep } from './steps/target/target-step';
@@ -79,32 +80,6 @@ function whenIdle(callback: () => void): () => void {
     cancel = () => window.removeEventListener('load', idle);
   }
   return () => cancel();
-}
-
-const ENGAGING = ['pointermove', 'pointerdown', 'keydown', 'touchstart', 'focusin'] as const;
-
-/**
- * Calls back when the person starts to use the page (a pointer, a key, a touch), or some seconds
- * after it loaded: the page's own start-up never competes with the prefetch for the main thread.
- */
-function whenEngaged(callback: () => void, fallbackMs = 6000): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = () => {
-    timer = setTimeout(go, fallbackMs);
-  };
-  const stop = () => {
-    for (const type of ENGAGING) window.removeEventListener(type, go, true);
-    window.removeEventListener('load', arm);
-    clearTimeout(timer);
-  };
-  function go() {
-    stop();
-    callback();
-  }
-  for (const type of ENGAGING) window.addEventListener(type, go, { capture: true, passive: true });
-  if (document.readyState === 'complete') arm();
-  else window.addEventListener('load', arm, { once: true });
-  return stop;
 }
 
 /**

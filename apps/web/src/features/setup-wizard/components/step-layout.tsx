@@ -15,15 +15,23 @@ interface StepLayoutProps {
 /** A step's heading (focused when the step opens), its explanation and its content. */
 export function StepLayout({ title, intro, children }: StepLayoutProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
   useEffect(() => {
     document.title = `${title} · B2 Setup Wizard`;
   }, [title]);
   useEffect(() => {
-    if (aStepWasShown) heading.current?.focus();
+    // A field the step focused itself (one the server refused) keeps the focus, whichever
+    // effect ran first.
+    const active = document.activeElement;
+    const fieldFocused =
+      active instanceof HTMLElement &&
+      active.matches('input, select, textarea') &&
+      (section.current?.contains(active) ?? false);
+    if (aStepWasShown && !fieldFocused) heading.current?.focus();
     aStepWasShown = true;
   }, []);
   return (
-    <section className="step" aria-labelledby={STEP_HEADING_ID}>
+    <section ref={section} className="step" aria-labelledby={STEP_HEADING_ID}>
       <h1 id={STEP_HEADING_ID} ref={heading} tabIndex={-1} className="step__title">
         {title}
       </h1>

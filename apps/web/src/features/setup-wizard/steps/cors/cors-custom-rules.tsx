@@ -75,7 +75,7 @@ export function CorsCustomRules({ form }: { form: Form }) {
             <textarea
               {...control}
               rows={14}
-              spellCheck={false}
+              spellCheck="false"
               className="input--code"
               {...form.register('rulesJson')}
             />

@@ -41,7 +41,7 @@ export function CorsRuleFieldset({
         error={errors?.origins?.message}
       >
         {(control) => (
-          <textarea {...control} rows={3} spellCheck={false} {...form.register(`${at}.origins`)} />
+          <textarea {...control} rows={3} spellCheck="false" {...form.register(`${at}.origins`)} />
         )}
       </Field>
       <fieldset

@@ -143,8 +143,8 @@ export function TargetStep() {
   const next = useNextStep('connect');
   const form = useTargetForm(drafts.target ?? defaultTargetForm());
   useStepForm('target', form);
-  // Asked now, so the Connect step knows at once whether to offer the sandbox.
-  useSandboxOffered();
+  // Asked ahead, so the Connect step knows at once whether to offer the sandbox.
+  useSandboxOffered({ early: true });
   const target = form.values.target;
 
   const onNext = form.handleSubmit((check) => {
