@@ -15,10 +15,11 @@ test('the first page loads only the scripts its HTML names until the person star
     page.getByRole('heading', { level: 1, name: 'What are you setting up?' }),
   ).toBeVisible();
   const named = await page.evaluate(() =>
-    [
-      ...document.querySelectorAll<HTMLScriptElement>('script[src]'),
-      ...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'),
-    ].map((el) => new URL(el instanceof HTMLScriptElement ? el.src : el.href).pathname),
+    Array.from(
+      document.querySelectorAll('script[src], link[rel="modulepreload"]'),
+      (el) =>
+        new URL(el.getAttribute('src') ?? el.getAttribute('href') ?? '', document.baseURI).pathname,
+    ),
   );
   // Two seconds without a move: nothing else is fetched.
   await page.waitForTimeout(2_000);
