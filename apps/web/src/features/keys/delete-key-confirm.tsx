@@ -1,7 +1,6 @@
 // The one question before a key is deleted: it names the key and what will stop working.
 import type { AccountKey } from '@b2wiz/shared';
-import { useEffect, useId, useRef } from 'react';
-import { Button } from '../../components/ui/button';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { stopsWorking } from './key-words';
 
 export function deleteQuestion(key: AccountKey): string {
@@ -19,33 +18,15 @@ export function DeleteKeyConfirm({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const id = useId();
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
   return (
-    <div
-      ref={box}
-      className="undo-confirm"
-      role="alertdialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <p className="undo-confirm__title" id={`${id}-title`}>
-        Delete the key “{accountKey.keyName}”?
-      </p>
-      <p id={`${id}-text`}>{deleteQuestion(accountKey)}</p>
-      <div className="actions actions--start">
-        <Button variant="danger" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Deleting…' : 'Delete the key'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
-    </div>
+    <ConfirmDialog
+      title={`Delete the key “${accountKey.keyName}”?`}
+      text={deleteQuestion(accountKey)}
+      confirmLabel="Delete the key"
+      busyLabel="Deleting…"
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
   );
 }

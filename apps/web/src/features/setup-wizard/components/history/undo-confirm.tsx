@@ -1,7 +1,6 @@
 // The one question before an undo: it names the key and the bucket, and what happens to each.
 import type { SetupEntry } from '@b2wiz/shared';
-import { useEffect, useId, useRef } from 'react';
-import { Button } from '../../../../components/ui/button';
+import { ConfirmDialog } from '../../../../components/ui/confirm-dialog';
 
 export function undoQuestion(entry: SetupEntry): string {
   const key = entry.key
@@ -27,33 +26,15 @@ export function UndoConfirm({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const id = useId();
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
   return (
-    <div
-      ref={box}
-      className="undo-confirm"
-      role="alertdialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <p className="undo-confirm__title" id={`${id}-title`}>
-        Undo the setup {entry.customer ? `for ${entry.customer}` : `of ${entry.bucket.bucketName}`}?
-      </p>
-      <p id={`${id}-text`}>{undoQuestion(entry)} It can’t be taken back.</p>
-      <div className="actions actions--start">
-        <Button variant="danger" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Undoing…' : 'Undo the setup'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
-    </div>
+    <ConfirmDialog
+      title={`Undo the setup ${entry.customer ? `for ${entry.customer}` : `of ${entry.bucket.bucketName}`}?`}
+      text={`${undoQuestion(entry)} It can’t be taken back.`}
+      confirmLabel="Undo the setup"
+      busyLabel="Undoing…"
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
   );
 }
