@@ -16,6 +16,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      'bench/.build/**',
       'test-results/**',
       'playwright-report/**',
       'coverage/**',

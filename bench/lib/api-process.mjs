@@ -2,15 +2,15 @@
 // log), with two bench-only changes: the per-address connect rate limit is lifted (every
 // benchmark session comes from 127.0.0.1) and the sandbox is off. It reports its own memory over
 // IPC, so the emulator and the load generator are never counted.
-// Plain JavaScript, run through tsx: the root type-check covers bench/ with the DOM library, and
-// the API's sources are type-checked by apps/api under its own settings, not pulled in from here.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// Plain JavaScript, bundled like the server (bench/lib/api.ts) and run on plain node: the root
+// type-check covers bench/ with the DOM library, and the API's sources are type-checked by
+// apps/api under its own settings, not pulled in from here.
 import { createServer } from 'node:http';
 import { createApp } from '../../apps/api/src/app';
 import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
 import { DEFAULT_CONFIG } from '../../apps/api/src/config';
-import { createLogger } from '../../apps/api/src/logging/logger';
+import { createLogger, currentRequestId } from '../../apps/api/src/logging/logger';
 import { InMemorySessionStore } from '../../apps/api/src/services/session-store';
 import { childArgs, serveParent } from './ts-child.ts';
 
@@ -21,10 +21,12 @@ const logger = createLogger('info');
 /**
  * A diagnostic beside the side-by-side figure: each apply's wall time in this process minus the
  * time its B2 calls took as the gateway saw them (onCall). Time a call's answer waits for the busy
- * event loop counts as B2 time here, so this is the API's own work, not its queueing.
+ * event loop counts as B2 time here, so this is the API's own work, not its queueing. Calls are
+ * matched to their request by the request id the API's own log context carries, so the harness
+ * adds no async context of its own to what is measured.
  */
-/** @type {AsyncLocalStorage<{ b2Ms: number }>} */
-const perRequest = new AsyncLocalStorage();
+/** @type {Map<string, number>} */
+const b2MsByRequest = new Map();
 /** @type {number[]} */
 const ownTimes = [];
 const config = {
@@ -38,22 +40,26 @@ const app = createApp({
   b2: createB2Gateway({
     onCall: (event) => {
       logger.debug('b2 call', { ...event });
-      const store = perRequest.getStore();
-      if (store) store.b2Ms += event.durationMs;
+      const requestId = currentRequestId();
+      if (requestId !== undefined) {
+        b2MsByRequest.set(requestId, (b2MsByRequest.get(requestId) ?? 0) + event.durationMs);
+      }
     },
   }),
   sessions,
   clock: systemClock,
   logger,
 });
-// As app.listen would, with each request in its own async context.
 const server = createServer((req, res) => {
-  const started = performance.now();
-  const store = { b2Ms: 0 };
   if (req.url === '/api/setup/apply') {
-    res.on('finish', () => ownTimes.push(performance.now() - started - store.b2Ms));
+    const started = performance.now();
+    res.on('finish', () => {
+      const requestId = String(res.getHeader('X-Request-Id'));
+      ownTimes.push(performance.now() - started - (b2MsByRequest.get(requestId) ?? 0));
+      b2MsByRequest.delete(requestId);
+    });
   }
-  perRequest.run(store, () => app(req, res));
+  app(req, res);
 });
 server.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));

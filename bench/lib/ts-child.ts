@@ -1,4 +1,4 @@
-// A child process (run through tsx) that says "ready" over IPC and answers requests.
+// A child process (TypeScript through tsx, or a compiled .js on plain node) that says "ready" over IPC and answers requests.
 // Benchmarks keep the emulator and the API in their own processes, so that neither one's CPU or
 // memory is counted as the other's.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -27,7 +27,8 @@ export async function startTsChild<Ready>(
 ): Promise<TsChild<Ready>> {
   const child = fork(file, [JSON.stringify(options.args ?? {})], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? [])],
+    // A compiled .js file runs on plain node, as the started server does.
+    execArgv: [...(file.endsWith('.js') ? [] : ['--import', 'tsx']), ...(options.nodeFlags ?? [])],
     env: { ...process.env, ...options.env },
     // The API logs every request, as in production; the lines go nowhere.
     stdio: ['ignore', options.quiet === false ? 'inherit' : 'ignore', 'inherit', 'ipc'],

@@ -11,16 +11,20 @@ export interface ApplyRecords {
   forget(sessionId: string): Promise<void>;
 }
 
-/** The embedded default. Copies in and out, so only what is saved counts, as with Redis. */
+/**
+ * The embedded default. Each record is kept as its JSON text, as the Redis store keeps it (there
+ * sealed): only what is saved counts, and a read is a copy. JSON costs less than structuredClone,
+ * and an apply saves its record several times.
+ */
 export class InMemoryApplyRecords implements ApplyRecords {
-  private readonly bySession = new Map<string, Map<string, ApplyRecord>>();
+  private readonly bySession = new Map<string, Map<string, string>>();
 
   /** `maxPerSession`: the oldest records beyond it are dropped. */
   constructor(private readonly maxPerSession: number) {}
 
   get(sessionId: string, idempotencyKey: string): Promise<ApplyRecord | undefined> {
-    const record = this.bySession.get(sessionId)?.get(idempotencyKey);
-    return Promise.resolve(record && structuredClone(record));
+    const saved = this.bySession.get(sessionId)?.get(idempotencyKey);
+    return Promise.resolve(saved === undefined ? undefined : (JSON.parse(saved) as ApplyRecord));
   }
 
   save(sessionId: string, idempotencyKey: string, record: ApplyRecord): Promise<void> {
@@ -31,7 +35,7 @@ export class InMemoryApplyRecords implements ApplyRecords {
     }
     // Delete first, so the newest write is last in the Map's order.
     records.delete(idempotencyKey);
-    records.set(idempotencyKey, structuredClone(record));
+    records.set(idempotencyKey, JSON.stringify(record));
     for (const oldest of records.keys()) {
       if (records.size <= this.maxPerSession) break;
       records.delete(oldest);
@@ -40,11 +44,11 @@ export class InMemoryApplyRecords implements ApplyRecords {
   }
 
   list(sessionId: string): Promise<{ idempotencyKey: string; record: ApplyRecord }[]> {
-    const records = [...(this.bySession.get(sessionId) ?? new Map<string, ApplyRecord>())];
+    const records = [...(this.bySession.get(sessionId) ?? new Map<string, string>())];
     return Promise.resolve(
-      records.map(([idempotencyKey, record]) => ({
+      records.map(([idempotencyKey, saved]) => ({
         idempotencyKey,
-        record: structuredClone(record),
+        record: JSON.parse(saved) as ApplyRecord,
       })),
     );
   }
