@@ -33,6 +33,9 @@ const newBucket = (conn: B2Connection, fileLockEnabled = false) =>
     fileLockEnabled,
   });
 
+const upload = (conn: B2Connection, bucketId: string, fileName = 'marker.txt') =>
+  conn.uploadFile({ bucketId, fileName, data: Buffer.from(fileName), contentType: 'text/plain' });
+
 describe('the name each call is reported under', () => {
   it('when every kind of call is made once, then each event names the B2 call the emulator received', async () => {
     const events: B2CallEvent[] = [];
@@ -50,12 +53,7 @@ describe('the name each call is reported under', () => {
       retention: { mode: 'governance', period: { duration: 1, unit: 'days' } },
     });
     const other = await newBucket(conn);
-    const file = await conn.uploadFile({
-      bucketId: other.bucketId,
-      fileName: 'marker.txt',
-      data: Buffer.from('x'),
-      contentType: 'text/plain',
-    });
+    const file = await upload(conn, other.bucketId);
     await conn.listFileVersions({ bucketId: other.bucketId, prefix: 'marker' });
     await conn.deleteFileVersion(file);
     const key = await conn.createKey({
@@ -111,12 +109,7 @@ describe('what the calls send', () => {
     const conn = await connect();
     const bucket = await newBucket(conn);
     for (const fileName of ['a/one.txt', 'a/two.txt', 'b/three.txt']) {
-      await conn.uploadFile({
-        bucketId: bucket.bucketId,
-        fileName,
-        data: Buffer.from(fileName),
-        contentType: 'text/plain',
-      });
+      await upload(conn, bucket.bucketId, fileName);
     }
     const listed = await conn.listFileVersions({ bucketId: bucket.bucketId, prefix: 'a/' });
     expect(listed.map((f) => f.fileName)).toEqual(['a/one.txt', 'a/two.txt']);
@@ -166,12 +159,7 @@ describe('a delete whose answer was lost', () => {
   it('when the repeat after a lost answer is refused for another reason, then the delete fails', async () => {
     const conn = await connect();
     const bucket = await newBucket(conn);
-    const file = await conn.uploadFile({
-      bucketId: bucket.bucketId,
-      fileName: 'marker.txt',
-      data: Buffer.from('x'),
-      contentType: 'text/plain',
-    });
+    const file = await upload(conn, bucket.bucketId);
     emulator.addFault({ call: 'b2_delete_file_version', drop: 'before', times: 1 });
     emulator.addFault({
       call: 'b2_delete_file_version',
