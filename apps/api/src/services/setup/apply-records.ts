@@ -13,8 +13,8 @@ export interface ApplyRecords {
 
 /**
  * The embedded default. Each record is kept as its JSON text, as the Redis store keeps it (there
- * sealed): only what is saved counts, and a read is a copy. JSON costs less than structuredClone,
- * and an apply saves its record several times.
+ * sealed): only what is saved counts, a read is a copy, and a field left undefined is dropped in
+ * both stores alike.
  */
 export class InMemoryApplyRecords implements ApplyRecords {
   private readonly bySession = new Map<string, Map<string, string>>();
