@@ -39,11 +39,9 @@ function networkFailure(error: unknown): B2Failure {
   };
 }
 
-/** S3 answers in XML; its Code and Message are all we read. */
-function s3ErrorOf(text: string): { code: string | undefined; message: string | undefined } {
-  const tag = (name: string) =>
-    new RegExp(`<${name}>([^<]{0,300})</${name}>`).exec(text)?.[1]?.trim() || undefined;
-  return { code: tag('Code'), message: tag('Message') };
+/** S3 answers in XML; its Code is all we read (its Message is never shown: our words are). */
+function s3CodeOf(text: string): string | undefined {
+  return /<Code>([^<]{0,300})<\/Code>/.exec(text)?.[1]?.trim() || undefined;
 }
 
 /** Plain words for the S3 refusals a new key can meet; the S3 code is kept for the log. */
@@ -80,7 +78,7 @@ export class S3Client implements S3Connection {
   private readonly base: URL;
 
   constructor(private readonly options: S3ClientOptions) {
-    this.base = new URL(options.endpoint.replace(/\/+$/, '') + '/');
+    this.base = new URL(options.endpoint);
     this.signer = new SignatureV4({
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
       region: options.region,
@@ -120,11 +118,11 @@ export class S3Client implements S3Connection {
   /** One signed request; an answer other than 2xx is a FailedAttempt with S3's Code. */
   private async attempt(request: S3Request): Promise<Response> {
     const signed = await this.signer.sign(
+      // SigV4 signs the Host header (port included), not the request's own host fields.
       new HttpRequest({
         method: request.method,
         protocol: this.base.protocol,
         hostname: this.base.hostname,
-        port: this.base.port === '' ? undefined : Number(this.base.port),
         path: request.path,
         query: request.query ?? {},
         headers: { host: this.base.host, ...request.headers },
@@ -144,14 +142,14 @@ export class S3Client implements S3Connection {
       redirect: 'manual',
       signal: AbortSignal.timeout(this.options.timeoutMs),
     });
-    const text = request.method === 'HEAD' ? '' : await response.text();
+    // A HEAD answer's body is empty: S3 names no code there.
+    const text = await response.text();
     if (response.ok) return response;
-    const { code, message } = s3ErrorOf(text);
     throw new FailedAttempt({
       kind: 'http',
       status: response.status,
-      code,
-      b2Message: message,
+      code: s3CodeOf(text),
+      b2Message: undefined,
       retryAfter: response.headers.get('retry-after') ?? undefined,
     });
   }
