@@ -1,7 +1,8 @@
 // What each documented B2 failure becomes: the answer's status and code, whether a retry is
 // offered, whether the change may have happened anyway, the form field it points at, and the
 // first plain words the user reads. B2's statuses and codes are its documented error table
-// (docs/b2-behaviour.md "Errors"); what we answer for each is written out here, case by case.
+// (docs/b2-behaviour.md "The error codes we tell apart"); what we answer for each is written out
+// here, case by case.
 import { describe, expect, it } from 'vitest';
 import { describeFailure, toAppError } from '../src/b2/b2-errors';
 

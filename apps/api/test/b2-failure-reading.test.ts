@@ -1,6 +1,7 @@
 // How a failed B2 call is read before it becomes an answer: B2's JSON error body (as text too,
 // and with code and status swapped, as b2sdk has met), Retry-After, timeouts against other lost
-// answers, and what each failure means for the next try (docs/b2-behaviour.md "Errors").
+// answers, and what each failure means for the next try (docs/b2-behaviour.md "A failed answer
+// is not a failed call").
 import { describe, expect, it } from 'vitest';
 import {
   describeFailure,

@@ -1,7 +1,7 @@
 // The key check's S3 client against a scripted fetch: the address each request goes to, what is
 // signed and sent, and the plain words for each refusal S3 documents for a new key (its XML
 // error's Code: InvalidAccessKeyId, SignatureDoesNotMatch, AuthorizationHeaderMalformed,
-// RequestTimeTooSkewed, NoSuchBucket, AccessDenied; docs/b2-behaviour.md "S3-compatible API").
+// RequestTimeTooSkewed, NoSuchBucket, AccessDenied; docs/b2-behaviour.md "S3's refusals").
 import { describe, expect, it } from 'vitest';
 import { B2CallError } from '../src/b2/b2-call-error';
 import { DEFAULT_RETRY_POLICY } from '../src/b2/retry-policy';
