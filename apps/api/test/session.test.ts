@@ -76,6 +76,34 @@ describe('POST /api/session', () => {
     }
   });
 
+  it.each([
+    // Not B2's host, so the loose reading: the region is the label after "s3.", slashes trimmed.
+    ['http://s3.ca-east-006.b2.test:9000///', 'http://s3.ca-east-006.b2.test:9000', 'ca-east-006'],
+    // No "s3." first: no region in it, so the fallback; the path stays.
+    [
+      'http://storage.s3.ca-east-006.b2.test/s3/',
+      'http://storage.s3.ca-east-006.b2.test/s3',
+      'eu-central-003',
+    ],
+    ['http://s3..b2.test/', 'http://s3..b2.test', 'eu-central-003'],
+  ])(
+    'when the emulator reports the S3 URL %s, then the endpoint is %s in region %s',
+    async (s3Url, endpoint, region) => {
+      const odd = await startEmulator({ s3Url });
+      const app = await startApp({
+        b2ApiUrl: odd.url,
+        config: { fallbackS3Region: 'eu-central-003' },
+      });
+      try {
+        const res = await connectMaster(app.agent(), odd).expect(200);
+        expect(res.body).toMatchObject({ s3Endpoint: endpoint, s3Region: region });
+      } finally {
+        await app.close();
+        await odd.close();
+      }
+    },
+  );
+
   it('when served over HTTPS (behind a trusted proxy), then the cookie is Secure', async () => {
     const behindProxy = await startApp({
       b2ApiUrl: emulator.url,
