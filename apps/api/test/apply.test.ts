@@ -275,6 +275,27 @@ describe('idempotent replay', () => {
     }
   });
 
+  it('when another request comes with the same idempotencyKey while the first runs, then 422 at once, not the first one’s key', async () => {
+    ctx.emulator.setLatency(40);
+    try {
+      const key = idempotencyKey();
+      const [first, other] = await Promise.all([
+        apply(setupRequest('rclone', uniqueName('first')), key),
+        apply(setupRequest('rclone', uniqueName('other')), key),
+      ]);
+      expect(first.status).toBe(200);
+      expect(other.status).toBe(422);
+      expect(other.body.error).toMatchObject({
+        code: 'idempotency_key_reused',
+        field: 'idempotencyKey',
+      });
+      expect(JSON.stringify(other.body)).not.toContain(first.body.key.applicationKey);
+      expect(ctx.emulator.callCounts().b2_create_bucket).toBe(1);
+    } finally {
+      ctx.emulator.setLatency(0);
+    }
+  });
+
   it('when the same idempotencyKey comes with another request, then 422 and nothing is made', async () => {
     const key = idempotencyKey();
     await apply(setupRequest('rclone', uniqueName('one')), key).expect(200);
