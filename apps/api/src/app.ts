@@ -7,9 +7,10 @@ import type { Health } from '@b2wiz/shared';
 import type { B2Gateway } from './b2/b2-types';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
-import { checkJsonBody, refuseUnexpectedBody, requireUtf8 } from './http/body-guard';
+import { checkJsonBody, refuseUnexpectedBody } from './http/body-guard';
 import { csrfProtection } from './http/csrf';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
+import { jsonBody } from './http/json-body';
 import { requestLogger } from './http/request-log';
 import type { Logger } from './logging/logger';
 import { noStore, securityHeaders } from './http/security-headers';
@@ -112,8 +113,7 @@ export function createApp(deps: AppDeps): App {
     res.status(ready ? 200 : 503).json({ ready });
   });
   api.use(csrfProtection());
-  // No inflate: the wizard never compresses a request, and a broken stream is one thing less.
-  api.use(express.json({ limit: config.bodyLimitBytes, inflate: false, verify: requireUtf8 }));
+  api.use(jsonBody(config.bodyLimitBytes));
   api.use(checkJsonBody());
   api.use('/session', sessionRouter({ config, sessions, rateLimitStore: deps.rateLimitStore }));
   api.use('/buckets', bucketRouter({ sessions }));

@@ -2,7 +2,6 @@
 // UTF-8 where it does, and JSON with no key that reaches into an object's prototype and no control
 // character or broken text (a lone surrogate) in any name or value. Nothing in the API contract
 // needs either, and no config file could hold them.
-import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { hasControlCharacter } from '@b2wiz/shared';
@@ -30,16 +29,6 @@ export function refuseUnexpectedBody(): RequestHandler {
       ),
     );
   };
-}
-
-/** body-parser's `verify`: the bytes must be UTF-8 before they are decoded. */
-export function requireUtf8(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string) {
-  if (encoding.toLowerCase().replace('-', '') !== 'utf8') {
-    throw Object.assign(new Error('not UTF-8'), { status: 415, type: 'charset.unsupported' });
-  }
-  if (!isUtf8(body)) {
-    throw Object.assign(new Error('not UTF-8'), { status: 400, type: 'encoding.invalid' });
-  }
 }
 
 function fieldName(path: readonly (string | number)[]): string {

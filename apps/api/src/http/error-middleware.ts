@@ -1,54 +1,14 @@
-// The one place errors become answers: AppErrors as the envelope, body-parser's errors in plain
-// words, anything else as a 500 that says nothing about our insides.
+// The one place errors become answers: AppErrors as the envelope, Express's own client errors as
+// 400, anything else as a 500 that says nothing about our insides.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-  message?: string;
-}
-
-function fromBodyParser(error: BodyParserError): AppError | null {
-  switch (error.type) {
-    case 'entity.too.large':
-      return new AppError(
-        413,
-        'payload_too_large',
-        `The request body is too large (the limit is ${Math.round((error.limit ?? 0) / 1024)} KB).`,
-      );
-    case 'entity.parse.failed': {
-      // Only the position: JSON.parse's own message can quote the body, which may hold a key.
-      const at = /position (\d+)/.exec(error.message ?? '')?.[1];
-      const where = at === undefined ? '' : ` (the problem is near character ${Number(at) + 1})`;
-      return new AppError(
-        400,
-        'invalid_json',
-        `The request body is not valid JSON${where}. Check for a missing quote, comma or brace, and send a JSON object.`,
-      );
-    }
-    case 'encoding.unsupported':
-      return new AppError(
-        415,
-        'unsupported_media_type',
-        'Send the body uncompressed (no Content-Encoding), as UTF-8 JSON.',
-      );
-    case 'charset.unsupported':
-      return new AppError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON.');
-    case 'encoding.invalid':
-      return new AppError(
-        400,
-        'invalid_encoding',
-        'The request body is not valid UTF-8 text. Send it as UTF-8 JSON.',
-      );
-    case 'request.aborted':
-    case 'request.size.invalid':
-      return new AppError(400, 'incomplete_request', 'The request body did not arrive whole.');
-  }
-  // Any other client error (from body-parser or Express) stays the client's, never a 500.
-  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+/** An error from Express or its router that carries a client status (a malformed path, say). */
+function fromExpress(error: { status?: unknown } | null): AppError | null {
+  const status = error?.status;
+  // A client error stays the client's, never a 500.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(
       400,
       'bad_request',
@@ -75,7 +35,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    let appError = isAppError(error) ? error : fromBodyParser(error as BodyParserError);
+    let appError = isAppError(error) ? error : fromExpress(error as { status?: unknown } | null);
     if (!appError) {
       // Name and where, but not the message: it could carry a value from the request.
       const e = error instanceof Error ? error : new Error(typeof error);
