@@ -5,7 +5,9 @@
 // Plain JavaScript, bundled like the server (bench/lib/api.ts) and run on plain node: the root
 // type-check covers bench/ with the DOM library, and the API's sources are type-checked by
 // apps/api under its own settings, not pulled in from here.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { createApp } from '../../apps/api/src/app';
 import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
@@ -85,6 +87,18 @@ const memory = async () => {
   };
 };
 
+/**
+ * BENCH_WAVE_PROFILE_DIR: a CPU profile of each apply wave alone (from resetPeak to
+ * stopSampling), written as wave-<n>.cpuprofile; connects, forgets and start-up are left out.
+ */
+const profileDir = process.env.BENCH_WAVE_PROFILE_DIR;
+const profiler = profileDir ? new Session() : null;
+let waves = 0;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+}
+
 serveParent(
   { url: `http://127.0.0.1:${server.address().port}`, pid: process.pid },
   {
@@ -94,11 +108,15 @@ serveParent(
       peakRss = 0;
       sampler ??= setInterval(sample, 5);
       sample();
-      return null;
+      return profiler ? profiler.post('Profiler.start').then(() => null) : null;
     },
-    stopSampling: () => {
+    stopSampling: async () => {
       if (sampler) clearInterval(sampler);
       sampler = null;
+      if (profiler) {
+        const { profile } = await profiler.post('Profiler.stop');
+        writeFileSync(`${profileDir}/wave-${waves++}.cpuprofile`, JSON.stringify(profile));
+      }
       return memory();
     },
     /** The applies' own times (ms) since the last call. */
