@@ -1,7 +1,12 @@
 // The dry run before anything is written to B2: the files are rendered once with stand-in IDs,
 // and a value no config file can hold is refused as the request field the user typed it in, or,
 // when it came from B2 (the endpoint), as a 502 that blames no field.
-import { ConfigValueError, setupRequestSchema, type ConfigValues } from '@b2wiz/shared';
+import {
+  ConfigValueError,
+  generateFiles,
+  setupRequestSchema,
+  type ConfigValues,
+} from '@b2wiz/shared';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../src/errors/app-error';
 import { checkRenderable } from '../src/services/render-files';
@@ -44,17 +49,24 @@ describe('the dry run of the config files', () => {
     const values = seen();
     expect(values.target).toBe('rclone');
     expect(values.bucket).toMatchObject({
-      bucketId: '000000000000000000000000',
+      bucketId: '000aaaaaaaaaaaa000000000',
       bucketName: 'acme-backups',
       bucketType: 'allPrivate',
     });
-    expect(values.key.applicationKeyId).toBe('0000000000000000000000000');
+    expect(values.key.applicationKeyId).toBe('000aaaaaaaaaaaa0000000000');
     expect(values.key.applicationKey).toMatch(/^K000A{27}$/);
     expect(values.key.keyName).toBe('rclone-key');
     // rclone is an S3 tool: its key lists all bucket names unless the request says otherwise.
     expect(values.key.capabilities[0]).toBe('listAllBucketNames');
     expect(values.key.namePrefix).toBeNull();
     expect(values.endpoint).toEqual(ENDPOINT);
+  });
+
+  it('uses stand-ins that a YAML file holds bare, as it holds B2’s usual IDs', () => {
+    const values = seen(setupRequestSchema.parse(setupRequest('litestream', 'acme-db')));
+    const yml = generateFiles(values).find((f) => f.filename === 'litestream.yml')!.content;
+    expect(yml).toContain('\n        access-key-id: 000aaaaaaaaaaaa0000000000\n');
+    expect(yml).toContain(`\n        secret-access-key: K000${'A'.repeat(27)}\n`);
   });
 
   it('follows the request where it says otherwise: no bucket-name listing, a name prefix, an existing bucket', () => {

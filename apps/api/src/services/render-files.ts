@@ -28,7 +28,9 @@ function requestField(valuesField: string): string | undefined {
 
 /**
  * Renders the files once with stand-in IDs, so a value no config file can hold is refused as a
- * field error before any bucket or key exists.
+ * field error before any bucket or key exists. The stand-ins are hex with letters, as B2's IDs
+ * usually are, so each format writes them as it writes real ones (an all-digit ID would send
+ * every YAML value through the quoting library, the slow way).
  */
 export function checkRenderable(
   render: RenderFiles,
@@ -38,7 +40,7 @@ export function checkRenderable(
   const values: ConfigValues = {
     target: request.target,
     bucket: {
-      bucketId: '000000000000000000000000',
+      bucketId: '000aaaaaaaaaaaa000000000',
       bucketName: request.bucket.mode === 'create' ? request.bucket.name : 'existing-bucket',
       bucketType: request.bucket.mode === 'create' ? request.bucket.type : 'allPrivate',
       lifecycleRules: [],
@@ -47,7 +49,7 @@ export function checkRenderable(
       fileLockEnabled: null,
     },
     key: {
-      applicationKeyId: '0000000000000000000000000',
+      applicationKeyId: '000aaaaaaaaaaaa0000000000',
       applicationKey: `K000${'A'.repeat(27)}`,
       keyName: request.key.name,
       capabilities: keyCapabilities(
