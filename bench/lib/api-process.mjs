@@ -12,7 +12,7 @@ import { createApp } from '../../apps/api/src/app';
 import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
 import { DEFAULT_CONFIG } from '../../apps/api/src/config';
-import { createLogger, currentRequestId } from '../../apps/api/src/logging/logger';
+import { createLogger } from '../../apps/api/src/logging/logger';
 import { InMemorySessionStore } from '../../apps/api/src/services/session-store';
 import { childArgs, serveParent } from './ts-child.ts';
 
@@ -24,8 +24,7 @@ const logger = createLogger('info');
  * A diagnostic beside the side-by-side figure: each apply's wall time in this process minus the
  * time its B2 calls took as the gateway saw them (onCall). Time a call's answer waits for the busy
  * event loop counts as B2 time here, so this is the API's own work, not its queueing. Calls are
- * matched to their request by the request id the API's own log context carries, so the harness
- * adds no async context of its own to what is measured.
+ * matched to their request by the request id the gateway puts on each call event.
  */
 /** @type {Map<string, number>} */
 const b2MsByRequest = new Map();
@@ -42,7 +41,7 @@ const app = createApp({
   b2: createB2Gateway({
     onCall: (event) => {
       logger.debug('b2 call', { ...event });
-      const requestId = currentRequestId();
+      const { requestId } = event;
       if (requestId !== undefined) {
         b2MsByRequest.set(requestId, (b2MsByRequest.get(requestId) ?? 0) + event.durationMs);
       }

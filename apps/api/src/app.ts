@@ -71,8 +71,6 @@ export function createApp(deps: AppDeps): App {
   const renderFiles = deps.renderFiles ?? defaultRenderFiles;
   const setup = new SetupService({
     config,
-    gateway: b2,
-    logger,
     renderFiles,
     sessions: deps.sessions,
     records,
@@ -80,15 +78,13 @@ export function createApp(deps: AppDeps): App {
     clock: deps.clock,
   });
   const setups = new SetupsService({ config, records, locks });
-  const keys = new KeysService({ records, logger });
+  const keys = new KeysService({ records });
   const replace = new KeyReplaceService({
     config,
-    gateway: b2,
     renderFiles,
     records,
     locks,
     clock: deps.clock,
-    logger,
   });
 
   const app = express();

@@ -4,6 +4,7 @@ import type { Emulator } from '@b2wiz/b2-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectMaster,
+  createKeyOnEmulator,
   idempotencyKey,
   setupRequest,
   startApp,
@@ -71,5 +72,18 @@ describe('request ids', () => {
     const lines = linesSince(from);
     expect(lines.filter((l) => l.message === 'b2 call').map((l) => l.requestId)).toEqual([id]);
     expect(lines.filter((l) => l.message === 'request').map((l) => l.requestId)).toEqual([id]);
+  });
+
+  it('when a service writes a line of its own (a key deleted from the panel), then it carries the id too', async () => {
+    const browser = t.agent();
+    await connectMaster(browser, emulator);
+    const other = await createKeyOnEmulator(emulator, ['listBuckets']);
+    const from = t.logs.length;
+    const res = await browser.delete(`/api/keys/${other.applicationKeyId}`).expect(200);
+    const id = res.headers['x-request-id'] as string;
+    const deleted = linesSince(from).filter(
+      (l) => l.message === 'deleted an application key from the keys panel',
+    );
+    expect(deleted.map((l) => l.requestId)).toEqual([id]);
   });
 });

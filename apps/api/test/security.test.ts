@@ -156,6 +156,7 @@ describe('routes and headers', () => {
 describe('errors and logs keep secrets', () => {
   it('when something unexpected breaks, then 500 internal_error that leaks nothing', async () => {
     const broken: B2Gateway = {
+      forRequest: () => broken,
       connect: () => {
         throw new Error('boom with token 4_secretTokenValue at /internal/path.ts');
       },

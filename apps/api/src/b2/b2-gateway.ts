@@ -63,12 +63,20 @@ const fileNotPresent = (f: B2Failure) =>
 const bucketNotPresent = (f: B2Failure) =>
   f.kind === 'http' && f.status === 400 && f.code === 'bad_bucket_id';
 
+/** The same settings, with `requestId` on every call event. */
+function forRequestId(root: Settings, requestId: string): Settings {
+  const onCall = root.onCall;
+  return onCall ? { ...root, onCall: (event) => onCall({ ...event, requestId }) } : root;
+}
+
 class Connection implements B2Connection {
   private readonly keys: KeyCalls;
 
+  /** `root`: the gateway's own settings, which `settings` may add a request id to. */
   constructor(
     private readonly b2: SignedInClient,
-    private readonly settings: Settings,
+    private readonly root: Settings,
+    private readonly settings: Settings = root,
   ) {
     this.keys = new KeyCalls(b2, (name, answer, options, send) =>
       this.call(name, answer, options, send),
@@ -81,6 +89,10 @@ class Connection implements B2Connection {
 
   get authorization(): B2Authorization {
     return this.b2.login.authorization;
+  }
+
+  forRequest(requestId: string): B2Connection {
+    return new Connection(this.b2, this.root, forRequestId(this.root, requestId));
   }
 
   /**
@@ -237,22 +249,23 @@ class Connection implements B2Connection {
 }
 
 export function createB2Gateway(options: B2GatewayOptions = {}): B2Gateway {
-  const settings: Settings = {
+  const root: Settings = {
     policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     onCall: options.onCall,
     timeoutMs: options.timeoutMs ?? 30_000,
     userAgent: options.userAgent ?? 'b2-setup-wizard/0.1.0',
   };
-  return {
+  const gatewayWith = (settings: Settings): B2Gateway => ({
+    forRequest: (requestId) => gatewayWith(forRequestId(root, requestId)),
     async connect(signIn) {
       const client = new SignedInClient(signIn, settings);
       await client.authorize();
-      return new Connection(client, settings);
+      return new Connection(client, root, settings);
     },
     resume(login, onRenewed) {
       const client = new SignedInClient(login, settings, onRenewed);
       client.resume(login);
-      return new Connection(client, settings);
+      return new Connection(client, root, settings);
     },
     s3({ endpoint, region, applicationKeyId, applicationKey }) {
       return new S3Client({
@@ -264,5 +277,6 @@ export function createB2Gateway(options: B2GatewayOptions = {}): B2Gateway {
         fetch: options.fetch ?? globalThis.fetch,
       });
     },
-  };
+  });
+  return gatewayWith(root);
 }

@@ -112,6 +112,8 @@ export interface B2Connection {
   readonly authorization: B2Authorization;
   /** The sign-in as it stands now (a re-authorization replaces the token). */
   readonly login: B2Login;
+  /** The same sign-in, with `requestId` on the events of the calls made through it. */
+  forRequest(requestId: string): B2Connection;
   listBuckets(filter?: { bucketId?: string; bucketName?: string }): Promise<B2Bucket[]>;
   createBucket(input: CreateBucketInput): Promise<B2Bucket>;
   updateBucket(input: UpdateBucketInput): Promise<B2Bucket>;
@@ -154,6 +156,8 @@ export interface S3Connection {
 }
 
 export interface B2Gateway {
+  /** The same gateway, with `requestId` on the events of every call made through it. */
+  forRequest(requestId: string): B2Gateway;
   /** b2_authorize_account against `baseUrl` (B2_API_URL, or the sandbox emulator). */
   connect(input: {
     baseUrl: string;

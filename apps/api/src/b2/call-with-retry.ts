@@ -20,6 +20,8 @@ export interface B2CallEvent {
   /** 'ok', an HTTP status, or 'network'. */
   outcome: string;
   durationMs: number;
+  /** The API request the call was made for (set by the gateway's forRequest views). */
+  requestId?: string;
 }
 
 /** Where a call runs: the retry policy, and who is told about every attempt. */

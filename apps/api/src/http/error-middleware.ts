@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
+import { requestLogOf } from './request-log';
 
 /** An error from Express or its router that carries a client status (a malformed path, say). */
 function fromExpress(error: { status?: unknown } | null): AppError | null {
@@ -35,11 +36,12 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
+    const log = requestLogOf(res, logger);
     let appError = isAppError(error) ? error : fromExpress(error as { status?: unknown } | null);
     if (!appError) {
       // Name and where, but not the message: it could carry a value from the request.
       const e = error instanceof Error ? error : new Error(typeof error);
-      logger.error('unexpected error', {
+      log.error('unexpected error', {
         method: req.method,
         path: req.originalUrl.split('?')[0],
         error: e.name,
@@ -51,7 +53,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
         'Something went wrong on our side. Try again.',
       );
     } else if (appError.status >= 500 || appError.logDetail) {
-      logger.warn('request failed', {
+      log.warn('request failed', {
         method: req.method,
         path: req.originalUrl.split('?')[0],
         status: appError.status,

@@ -2,7 +2,6 @@
 // express.json answered (413, 415, 400 invalid_json / invalid_encoding / incomplete_request, and
 // `{}` for an empty body) in a fraction of its work: csrf.ts has already refused any
 // state-changing request that is not application/json, so no content-type machinery is needed.
-import { AsyncResource } from 'node:async_hooks';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
@@ -101,9 +100,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
     let failed: AppError | null = refusedUpFront(req, limitBytes);
     let done = false;
     // After a refusal the rest is read and dropped, so the answer reaches a client still sending.
-    // Bound to this request's async context: the body's events come from the connection's, and
-    // the request id of every later log line (logging/logger.ts) must follow the request.
-    const finish = AsyncResource.bind((error: AppError | null) => {
+    const finish = (error: AppError | null) => {
       if (done) return;
       done = true;
       req.off('data', onData);
@@ -119,7 +116,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
         return next(parseError);
       }
       next();
-    });
+    };
     const onData = (chunk: Buffer) => {
       if (failed) return;
       received += chunk.length;

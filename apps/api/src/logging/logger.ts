@@ -1,8 +1,7 @@
-// The API's logger: pino, one JSON line per event, with the request id of the request being
-// served in every line. Secret fields are redacted by name wherever they appear, as a second
-// guard: callers never pass a secret in the first place.
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+// The API's logger: pino, one JSON line per event. A request's lines go through forRequest, which
+// puts its id in each (passed along explicitly: an AsyncLocalStorage would put a hook on every
+// promise in the process, docs/architecture.md). Secret fields are redacted by name wherever they
+// appear, as a second guard: callers never pass a secret in the first place.
 import pino from 'pino';
 import type { LogLevel } from '../config';
 
@@ -27,15 +26,21 @@ export const SECRET_FIELDS = [
   'cookie',
 ] as const;
 
-const requestContext = new AsyncLocalStorage<{ requestId: string }>();
-
-/** Runs `work` with a request id that every log line written meanwhile carries. */
-export function withRequestId<T>(work: () => T, requestId: string = randomUUID()): T {
-  return requestContext.run({ requestId }, work);
+/** The API request being served: its id, and the logger whose lines carry it. */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly log: Logger;
 }
 
-export function currentRequestId(): string | undefined {
-  return requestContext.getStore()?.requestId;
+/** The same logger, with the request's id first in every line. */
+export function forRequest(logger: Logger, requestId: string): Logger {
+  const withId = (fields?: LogFields): LogFields => ({ requestId, ...fields });
+  return {
+    debug: (message, fields) => logger.debug(message, withId(fields)),
+    info: (message, fields) => logger.info(message, withId(fields)),
+    warn: (message, fields) => logger.warn(message, withId(fields)),
+    error: (message, fields) => logger.error(message, withId(fields)),
+  };
 }
 
 export function createLogger(
@@ -52,10 +57,6 @@ export function createLogger(
       redact: {
         paths: SECRET_FIELDS.flatMap((name) => [name, `*.${name}`]),
         censor: '[redacted]',
-      },
-      mixin: () => {
-        const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
       },
     },
     { write: (line: string) => write(line.replace(/\n$/, '')) },

@@ -1,6 +1,7 @@
 // Finds the caller's session from the cookie, or answers 401 not_connected.
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors/app-error';
+import { requestContextOf } from '../http/request-log';
 import { clearSessionCookie, readSessionId } from '../http/session-cookie';
 import type { OpenSession, SessionService } from '../services/session-service';
 
@@ -15,7 +16,7 @@ export function notConnected(): AppError {
 export function requireSession(sessions: SessionService): RequestHandler {
   return (req, res, next) => {
     const id = readSessionId(req);
-    const opening = id ? sessions.open(id) : Promise.resolve(undefined);
+    const opening = id ? sessions.open(id, requestContextOf(res)) : Promise.resolve(undefined);
     opening.then((session) => {
       if (!session) {
         if (req.headers.cookie !== undefined && id) clearSessionCookie(req, res);

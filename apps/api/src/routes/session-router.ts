@@ -5,6 +5,7 @@ import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { AppConfig } from '../config';
 import { AppError } from '../errors/app-error';
+import { requestContextOf } from '../http/request-log';
 import { clearSessionCookie, readSessionId, setSessionCookie } from '../http/session-cookie';
 import { parseBody } from '../http/validate';
 import type { SessionService } from '../services/session-service';
@@ -62,7 +63,7 @@ export function sessionRouter(deps: {
       typeof body === 'object' && body !== null && 'sandbox' in body
         ? parseBody(sandboxRequestSchema, body)
         : parseBody(keyRequestSchema, body);
-    const session = await deps.sessions.start(asked, readSessionId(req));
+    const session = await deps.sessions.start(asked, readSessionId(req), requestContextOf(res));
     setSessionCookie(req, res, session.id);
     res.json(session.summary);
   });

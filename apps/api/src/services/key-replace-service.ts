@@ -14,11 +14,10 @@ import {
   type SetupRequest,
   type SetupResult,
 } from '@b2wiz/shared';
-import type { B2Bucket, B2Gateway, B2Key, B2NewKey } from '../b2/b2-types';
+import type { B2Bucket, B2Key, B2NewKey } from '../b2/b2-types';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import { AppError, isAppError } from '../errors/app-error';
-import type { Logger } from '../logging/logger';
 import {
   cannotReplace,
   keyNotFound,
@@ -38,12 +37,10 @@ import { setupResult } from './setup/setup-result';
 
 export interface KeyReplaceServiceDeps {
   config: AppConfig;
-  gateway: B2Gateway;
   renderFiles: RenderFiles;
   records: ApplyRecords;
   locks: ApplyLocks;
   clock: Clock;
-  logger: Logger;
 }
 
 function busy(): AppError {
@@ -227,7 +224,7 @@ export class KeyReplaceService {
       record.result = result;
       // The answer holds the new secret: it goes out even if the store fails to keep it.
       await save().catch((error: unknown) =>
-        this.deps.logger.warn('replacement result not saved', { error: String(error) }),
+        session.log.warn('replacement result not saved', { error: String(error) }),
       );
       return result;
     } catch (error) {
@@ -246,7 +243,7 @@ export class KeyReplaceService {
     try {
       await deleteKnownKey(session.connection, key.applicationKeyId);
     } catch (deleteError) {
-      this.deps.logger.warn('new key of a failed replacement not deleted', {
+      session.log.warn('new key of a failed replacement not deleted', {
         applicationKeyId: key.applicationKeyId,
         error: String(deleteError),
       });

@@ -7,7 +7,6 @@ import {
   type AccountKeyList,
   type KeyDeleted,
 } from '@b2wiz/shared';
-import type { Logger } from '../logging/logger';
 import {
   cannotReplace,
   findKey,
@@ -22,7 +21,6 @@ import type { ApplyRecords } from './setup/apply-records';
 
 export interface KeysServiceDeps {
   records: ApplyRecords;
-  logger: Logger;
 }
 
 export class KeysService {
@@ -67,7 +65,7 @@ export class KeysService {
     requireKeyCapabilities(session, ['listKeys', 'deleteKeys']);
     const key = await findKey(session, applicationKeyId);
     await deleteKnownKey(session.connection, key.applicationKeyId);
-    this.deps.logger.info('deleted an application key from the keys panel', { applicationKeyId });
+    session.log.info('deleted an application key from the keys panel', { applicationKeyId });
     return {
       applicationKeyId,
       keyName: key.keyName,
@@ -88,7 +86,7 @@ export class KeysService {
       for (const b of await session.connection.listBuckets()) names.set(b.bucketId, b.bucketName);
     } catch (error) {
       // The names are a help, not the list: without them the panel shows the IDs.
-      this.deps.logger.warn('bucket names for the keys panel not read', { error: String(error) });
+      session.log.warn('bucket names for the keys panel not read', { error: String(error) });
     }
     return names;
   }

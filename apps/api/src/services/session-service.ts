@@ -11,14 +11,20 @@ import type { B2Connection, B2Gateway, B2Login } from '../b2/b2-types';
 import { newPracticeAccount } from '../b2/practice-accounts';
 import type { AppConfig } from '../config';
 import { AppError } from '../errors/app-error';
+import type { Logger, RequestContext } from '../logging/logger';
 import type { ApplyRecords } from './setup/apply-records';
 import type { Session, SessionStore } from './session-store';
 
-/** A session while one request uses it: its summary and a live connection to B2. */
+/**
+ * A session while one request uses it: its summary, a live connection to B2, and the gateway and
+ * logger of that request (each B2 call event and log line carries the request's id).
+ */
 export interface OpenSession {
   readonly id: string;
   readonly summary: AccountSummary;
   readonly connection: B2Connection;
+  readonly gateway: B2Gateway;
+  readonly log: Logger;
 }
 
 export interface SessionServiceDeps {
@@ -57,20 +63,32 @@ export class SessionService {
   }
 
   /** Authorizes the key, ends the caller's previous session, and starts a new one. */
-  async start(request: ConnectRequest, previousId: string | undefined): Promise<Session> {
-    const { login, summary } = await connect(this.deps.gateway, this.deps.config, request);
+  async start(
+    request: ConnectRequest,
+    previousId: string | undefined,
+    context: RequestContext,
+  ): Promise<Session> {
+    const gateway = this.deps.gateway.forRequest(context.requestId);
+    const { login, summary } = await connect(gateway, this.deps.config, request);
     if (previousId) await this.end(previousId);
     return this.deps.sessions.create({ login, summary });
   }
 
   /** The session behind an id with its connection, or undefined when unknown or expired. */
-  async open(id: string): Promise<OpenSession | undefined> {
+  async open(id: string, context: RequestContext): Promise<OpenSession | undefined> {
     const session = await this.deps.sessions.get(id);
     if (!session) {
       this.connections.delete(id);
       return undefined;
     }
-    return { id, summary: session.summary, connection: this.connectionOf(session) };
+    const { requestId, log } = context;
+    return {
+      id,
+      summary: session.summary,
+      connection: this.connectionOf(session).forRequest(requestId),
+      gateway: this.deps.gateway.forRequest(requestId),
+      log,
+    };
   }
 
   async end(id: string): Promise<void> {

@@ -2,11 +2,9 @@
 // calls, idempotent by idempotencyKey and resumable after a failure part way. The steps live in
 // services/setup/ (docs/architecture.md).
 import type { ApplyRequest, Plan, SetupRequest, SetupResult } from '@b2wiz/shared';
-import type { B2Gateway } from '../b2/b2-types';
 import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import { AppError, isAppError } from '../errors/app-error';
-import type { Logger } from '../logging/logger';
 import { checkRenderable, type RenderFiles } from './render-files';
 import type { OpenSession } from './session-service';
 import type { SessionStore } from './session-store';
@@ -25,8 +23,6 @@ import { setupResult } from './setup/setup-result';
 
 export interface SetupServiceDeps {
   config: AppConfig;
-  gateway: B2Gateway;
-  logger: Logger;
   renderFiles: RenderFiles;
   sessions: SessionStore;
   records: ApplyRecords;
@@ -147,7 +143,7 @@ export class SetupService {
       // The answer holds the new secret: it goes out even if the store fails to keep the result
       // (a retry would then replace the key, never leave one whose secret nobody has).
       await save().catch((error: unknown) =>
-        this.deps.logger.warn('apply result not saved', { error: String(error) }),
+        session.log.warn('apply result not saved', { error: String(error) }),
       );
       return result;
     } finally {
@@ -184,7 +180,7 @@ export class SetupService {
 
     try {
       if (!record.key) {
-        record.key = await createKey(session, request, bucket, record, this.deps.logger, save);
+        record.key = await createKey(session, request, bucket, record, session.log, save);
         await save();
       }
     } catch (error) {

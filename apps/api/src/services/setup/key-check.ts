@@ -1,7 +1,7 @@
 // The key check after apply: sign in with the new key, check its reach and rights, and prove
 // over the API the tool uses that it can write (and delete, where the tool needs to).
 import { TARGET_PRESETS, type SetupRequest, type SetupResult } from '@b2wiz/shared';
-import type { B2Bucket, B2Connection, B2Gateway, B2NewKey } from '../../b2/b2-types';
+import type { B2Bucket, B2Connection, B2NewKey } from '../../b2/b2-types';
 import type { AppConfig } from '../../config';
 import type { OpenSession } from '../session-service';
 import type { ApplyRecord } from './apply-record';
@@ -15,7 +15,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 
 export class KeyCheck {
-  constructor(private readonly deps: { config: AppConfig; gateway: B2Gateway }) {}
+  constructor(private readonly deps: { config: AppConfig }) {}
 
   async run(
     session: OpenSession,
@@ -30,7 +30,8 @@ export class KeyCheck {
       record.recheck = list.passingFailure;
       return list.verdict(request);
     };
-    const { config, gateway } = this.deps;
+    const { config } = this.deps;
+    const { gateway } = session;
     const baseUrl = session.summary.sandbox
       ? (config.sandbox?.apiUrl ?? config.b2ApiUrl)
       : config.b2ApiUrl;
