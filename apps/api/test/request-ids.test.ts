@@ -1,28 +1,15 @@
 // The request id: sent back as X-Request-Id, and carried by every log line the request causes,
 // including those written after its body was read and its B2 calls answered.
-import type { Emulator } from '@b2wiz/b2-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  connectMaster,
   createKeyOnEmulator,
   idempotencyKey,
   setupRequest,
-  startApp,
-  startEmulator,
   uniqueName,
-  type TestApp,
+  useEmulatorApp,
 } from './helpers';
 
-let emulator: Emulator;
-let t: TestApp;
-beforeAll(async () => {
-  emulator = await startEmulator();
-  t = await startApp({ b2ApiUrl: emulator.url });
-});
-afterAll(async () => {
-  await t.close();
-  await emulator.close();
-});
+const ctx = useEmulatorApp();
 
 interface Line {
   message: string;
@@ -31,13 +18,13 @@ interface Line {
   path?: string;
 }
 
-const linesSince = (from: number): Line[] => t.logs.slice(from).map((l) => JSON.parse(l) as Line);
+const linesSince = (from: number): Line[] =>
+  ctx.t.logs.slice(from).map((l) => JSON.parse(l) as Line);
 
 describe('request ids', () => {
   it('when a setup is applied, then its B2 call lines and its request line carry the id sent back', async () => {
-    const browser = t.agent();
-    await connectMaster(browser, emulator);
-    const from = t.logs.length;
+    const browser = ctx.agent;
+    const from = ctx.t.logs.length;
     const res = await browser
       .post('/api/setup/apply')
       .send({ ...setupRequest('rclone', uniqueName('ids')), idempotencyKey: idempotencyKey() })
@@ -59,12 +46,12 @@ describe('request ids', () => {
   });
 
   it('when a connect is refused after its body was read, then its B2 call line carries its id', async () => {
-    const from = t.logs.length;
-    const res = await t
+    const from = ctx.t.logs.length;
+    const res = await ctx.t
       .agent()
       .post('/api/session')
       .send({
-        applicationKeyId: emulator.masterKeyId,
+        applicationKeyId: ctx.emulator.masterKeyId,
         applicationKey: 'K000notTheRightSecretAtAll0000',
       })
       .expect(401);
@@ -75,10 +62,9 @@ describe('request ids', () => {
   });
 
   it('when a service writes a line of its own (a key deleted from the panel), then it carries the id too', async () => {
-    const browser = t.agent();
-    await connectMaster(browser, emulator);
-    const other = await createKeyOnEmulator(emulator, ['listBuckets']);
-    const from = t.logs.length;
+    const browser = ctx.agent;
+    const other = await createKeyOnEmulator(ctx.emulator, ['listBuckets']);
+    const from = ctx.t.logs.length;
     const res = await browser.delete(`/api/keys/${other.applicationKeyId}`).expect(200);
     const id = res.headers['x-request-id'] as string;
     const deleted = linesSince(from).filter(
