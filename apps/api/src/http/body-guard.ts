@@ -12,7 +12,8 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** The deepest JSON the contract has is 5 levels (cors.rules[0].allowedOrigins[0]). */
 const MAX_DEPTH = 16;
 
-function carriesBody(req: IncomingMessage): boolean {
+/** A request with a body of at least one byte, or one sent in chunks. */
+export function carriesBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

@@ -3,15 +3,9 @@
 // Origin at all is fine: curl and scripts carry no browser cookie.
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors/app-error';
+import { carriesBody } from './body-guard';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function hasBody(req: Parameters<RequestHandler>[0]): boolean {
-  const length = req.headers['content-length'];
-  return (
-    req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0)
-  );
-}
 
 export function csrfProtection(): RequestHandler {
   return (req, _res, next) => {
@@ -47,7 +41,7 @@ export function csrfProtection(): RequestHandler {
       }
     }
     // A bodiless DELETE has nothing to declare; forms cannot send DELETE anyway.
-    if (req.method === 'DELETE' && !hasBody(req)) return next();
+    if (req.method === 'DELETE' && !carriesBody(req)) return next();
     if (!req.is('application/json')) {
       return next(
         new AppError(

@@ -6,12 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors/app-error';
-
-function hasBody(req: IncomingMessage): boolean {
-  return (
-    req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined
-  );
-}
+import { carriesBody } from './body-guard';
 
 /** The media type and charset of Content-Type, lower-cased; charset null when not given. */
 function contentType(header: string | undefined): { type: string; charset: string | null } {
@@ -91,7 +86,8 @@ function refusedUpFront(req: IncomingMessage, limitBytes: number): AppError | nu
 
 export function jsonBody(limitBytes: number): RequestHandler {
   return (req, _res, next) => {
-    if (!hasBody(req) || contentType(req.headers['content-type']).type !== 'application/json') {
+    // No body (or an empty one) leaves req.body unset: each route reads that as {}.
+    if (!carriesBody(req) || contentType(req.headers['content-type']).type !== 'application/json') {
       return next();
     }
     const declared = req.headers['content-length'];
