@@ -54,19 +54,27 @@ if (count > 1) {
       res.end(JSON.stringify({ status: 401, code: 'bad_auth_token', message: 'unknown key' }));
       return;
     }
-    const upstream = httpRequest(
-      `${target.url}${req.url}`,
-      { method: req.method, headers: req.headers, agent },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
+    // Authorize carries no body. A kept-alive socket the instance closed while idle fails on
+    // reuse (ECONNRESET); that request never reached the instance, so it is sent once more.
+    /** @param {boolean} retried */
+    const forward = (retried) => {
+      const upstream = httpRequest(
+        `${target.url}${req.url}`,
+        { method: req.method, headers: req.headers, agent },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        if (upstream.reusedSocket && !retried) return forward(true);
+        res.writeHead(502);
+        res.end();
+      });
+      upstream.end();
+    };
+    req.resume();
+    forward(false);
   });
   const server = router;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
