@@ -54,6 +54,8 @@ export interface Emulator {
   close(): Promise<void>;
   /** Back to the seeded state; also clears faults, call counts and restores the initial latency. */
   reset(): void;
+  /** Closes every kept-alive connection not serving a request now, as after an idle timeout. */
+  closeIdleConnections(): void;
   state(): EmulatorStateDump;
   addFault(fault: FaultSpec): void;
   clearFaults(): void;
@@ -152,6 +154,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         server.closeAllConnections();
       }),
     reset: () => core.reset(),
+    closeIdleConnections: () => server.closeIdleConnections(),
     state: () => stateDump(state),
     addFault: (fault) => {
       core.faults.add(fault);
