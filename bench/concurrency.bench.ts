@@ -6,7 +6,9 @@
 //   of the same B2 calls made directly with backblaze-b2 by 200 clients at once in the same round.
 //   With 200 applies released together on one event loop, this is dominated by queueing: every
 //   millisecond of CPU per apply becomes up to 200 ms of waiting for the last one, for the direct
-//   client as for the API. Rounds alternate which arm goes first; round 0 only warms up.
+//   client as for the API. Rounds alternate which arm goes first; the first two only warm up. Each
+//   wave starts cold, the emulators having closed every idle connection: otherwise the arm that
+//   ran last finds its connections still open and the other arm pays for new ones.
 // - Peak RSS of the API process during the waves (sampled every 5 ms), and heap per idle
 //   (connected) session: heapUsed after gc, 1000 sessions, in a fresh API process.
 // The API and the emulators run in their own child processes, so only the API's memory is counted
@@ -14,6 +16,10 @@
 // the 200 buckets, as B2 allows 100 per account.
 // Budgets: p95 of the API's own overhead < 25 ms; the API's CPU per apply <= 1.3x the bare
 // client's for the same calls (median of the rounds' ratios).
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type B2 from 'backblaze-b2';
 import { apply, connect, forget, startApi, type Api, type ApiSession } from './lib/api';
 import { runBench, type BenchRecorder } from './lib/bench-results';
@@ -24,7 +30,9 @@ import { defaultRequest, parsed } from './lib/setup-requests';
 import { median, quantile, round } from './lib/stats';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+/** Rounds that only warm up: the JIT is still speeding both arms up through the second. */
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 2);
 const IDLE_SESSIONS = 1000;
 const LATENCY_MS = 50;
 const INSTANCES = 4;
@@ -47,6 +55,23 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
 const forgetAll = (api: Api, sessions: ApiSession[]) =>
   pool(sessions, 50, (s) => forget(api.url, s));
 
+/**
+ * BENCH_DIRECT_PROFILE_DIR: a CPU profile of each direct wave (this process, the bare client
+ * alone), written as direct-<n>.cpuprofile, to set beside the API's (BENCH_WAVE_PROFILE_DIR).
+ */
+const directProfileDir = process.env.BENCH_DIRECT_PROFILE_DIR;
+const directProfiler = directProfileDir ? new Session() : null;
+let directWaves = 0;
+if (directProfiler) {
+  directProfiler.connect();
+  await directProfiler.post('Profiler.enable');
+}
+
+// A full collection before each wave, here and in the API, so neither arm's window pays for
+// garbage the other arm (or its own set-up) left behind.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 const cpuMs = (since?: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
@@ -60,7 +85,14 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
   const apiCpu: number[] = [];
   const directCpu: number[] = [];
   const clientCpu: number[] = [];
-  const rounds: { round: number; directMedian: number; apiMedian: number; apiP95: number }[] = [];
+  const rounds: {
+    round: number;
+    directMedian: number;
+    apiMedian: number;
+    apiP95: number;
+    apiCpuMs: number;
+    directCpuMs: number;
+  }[] = [];
   let peakRss = 0;
   let connectedRss = 0;
   /** Sequential B2 calls of one apply after connect (the emulator counts them). */
@@ -74,9 +106,17 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
       );
       const requests = clients.map((b2) => ({ b2, r: parsed(defaultRequest('litestream')) }));
       await emulators.resetCalls();
+      await emulators.closeIdleConnections();
+      collectGarbage();
+      await directProfiler?.post('Profiler.start');
       const cpu = process.cpuUsage();
       const times = await atOnce(requests, ({ b2, r }) => directApplyCalls(emulators.url, b2, r));
       directCpu.push(cpuMs(cpu) / SESSIONS);
+      if (directProfiler) {
+        const { profile } = await directProfiler.post('Profiler.stop');
+        const file = `${directProfileDir}/direct-${directWaves++}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(profile));
+      }
       const counts = Object.values(await emulators.calls());
       callsPerApply = counts.reduce((a, b) => a + b, 0) / SESSIONS;
       return times;
@@ -88,6 +128,9 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
       );
       const requests = sessions.map((s) => ({ s, r: defaultRequest('litestream') }));
       await api.takeOwnTimes();
+      await emulators.closeIdleConnections();
+      await api.gc();
+      collectGarbage();
       const start = await api.memory();
       connectedRss = Math.max(connectedRss, start.rss);
       await api.resetPeak();
@@ -103,11 +146,11 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
     },
   };
 
-  for (let r = 0; r <= ROUNDS; r += 1) {
+  for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r += 1) {
     const order = r % 2 === 0 ? (['direct', 'api'] as const) : (['api', 'direct'] as const);
     const times = { direct: [] as number[], api: [] as number[] };
     for (const arm of order) times[arm] = await arms[arm]();
-    if (r === 0) {
+    if (r < WARMUP_ROUNDS) {
       // Warm-up: JIT, sockets, the emulators' and the API's first allocations.
       for (const list of [own, apiCpu, directCpu, clientCpu]) list.length = 0;
       peakRss = 0;
@@ -117,14 +160,17 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
     overheads.push(...times.api.map((t) => t - baseline));
     apiTimes.push(...times.api);
     directTimes.push(...times.direct);
+    const label = r - WARMUP_ROUNDS + 1;
     rounds.push({
-      round: r,
+      round: label,
       directMedian: round(baseline),
       apiMedian: round(median(times.api)),
       apiP95: round(quantile(times.api, 0.95)),
+      apiCpuMs: round(apiCpu.at(-1)!),
+      directCpuMs: round(directCpu.at(-1)!),
     });
     console.log(
-      `  round ${r}: ${SESSIONS} at once: direct median ${round(baseline)} ms (p95 ${round(quantile(times.direct, 0.95))}); API median ${round(median(times.api))} ms (p95 ${round(quantile(times.api, 0.95))})`,
+      `  round ${label} (${order.join(' first, ')}): ${SESSIONS} at once: direct median ${round(baseline)} ms (p95 ${round(quantile(times.direct, 0.95))}); API median ${round(median(times.api))} ms (p95 ${round(quantile(times.api, 0.95))}); CPU per apply: API ${round(apiCpu.at(-1)!)} ms, direct ${round(directCpu.at(-1)!)} ms`,
     );
   }
 
@@ -230,7 +276,12 @@ await runBench('concurrency', async (bench) => {
       await api.close();
     }
     bench.details.idle = await idleSessions(bench, emulators);
-    bench.details.settings = { sessions: SESSIONS, rounds: ROUNDS, latencyMs: LATENCY_MS };
+    bench.details.settings = {
+      sessions: SESSIONS,
+      rounds: ROUNDS,
+      warmupRounds: WARMUP_ROUNDS,
+      latencyMs: LATENCY_MS,
+    };
   } finally {
     await emulators.close();
   }

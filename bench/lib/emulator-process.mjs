@@ -111,6 +111,12 @@ serveParent(ready, {
     for (const e of emulators) e.reset();
     return null;
   },
+  /** Every kept-alive connection not in use is closed, the router's too (a cold start). */
+  closeIdleConnections: () => {
+    for (const e of emulators) e.closeIdleConnections();
+    router?.closeIdleConnections();
+    return null;
+  },
   setLatency: ({ ms }) => {
     for (const e of emulators) e.setLatency(Number(ms));
     return null;

@@ -41,6 +41,8 @@ export interface Emulators {
   resetCalls(): Promise<void>;
   reset(): Promise<void>;
   setLatency(ms: number): Promise<void>;
+  /** Closes the emulators' idle kept-alive connections, and waits for the clients to see it. */
+  closeIdleConnections(): Promise<void>;
   state(instance?: number): Promise<EmulatorState>;
   close(): Promise<void>;
 }
@@ -58,6 +60,11 @@ export async function startEmulators(args: EmulatorProcessArgs = {}): Promise<Em
     resetCalls: () => child.request('resetCalls'),
     reset: () => child.request('reset'),
     setLatency: (ms) => child.request('setLatency', { ms }),
+    closeIdleConnections: async () => {
+      await child.request('closeIdleConnections');
+      // The clients (this process, the API's) drop a closed socket once they read its end.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    },
     state: (instance = 0) => child.request('state', { instance }),
     close: () => child.close(),
   };
