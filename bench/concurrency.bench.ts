@@ -6,11 +6,14 @@
 //   of the same B2 calls made directly with backblaze-b2 by 200 clients at once in the same round.
 //   With 200 applies released together on one event loop, this is dominated by queueing: every
 //   millisecond of CPU per apply becomes up to 200 ms of waiting for the last one, for the direct
-//   client as for the API. Rounds alternate which arm goes first; the first two only warm up. Each
-//   wave starts cold, the emulators having closed every idle connection: otherwise the arm that
-//   ran last finds its connections still open and the other arm pays for new ones.
-// - Peak RSS of the API process during the waves (sampled every 5 ms), and heap per idle
-//   (connected) session: heapUsed after gc, 1000 sessions, in a fresh API process.
+//   client as for the API. The first two rounds only warm up.
+// - Both arms start each wave alike: the emulators have closed every idle connection and both
+//   processes have just collected their garbage, and the arms strictly take turns (API, direct,
+//   API, ...), so each wave follows one of the other arm. When the order alternated instead, an
+//   arm running twice in a row found its connections open and its code warm, and the round's
+//   ratio swung by 20% either way with the order alone.
+// - Peak RSS of the API process during the waves (the kernel's high-water mark, VmHWM), and heap
+//   per idle (connected) session: heapUsed after gc, 1000 sessions, in a fresh API process.
 // The API and the emulators run in their own child processes, so only the API's memory is counted
 // and the load generator (this process) is not. Four emulator instances (one account each) hold
 // the 200 buckets, as B2 allows 100 per account.
@@ -147,7 +150,7 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
   };
 
   for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r += 1) {
-    const order = r % 2 === 0 ? (['direct', 'api'] as const) : (['api', 'direct'] as const);
+    const order = ['api', 'direct'] as const;
     const times = { direct: [] as number[], api: [] as number[] };
     for (const arm of order) times[arm] = await arms[arm]();
     if (r < WARMUP_ROUNDS) {
@@ -170,7 +173,7 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
       directCpuMs: round(directCpu.at(-1)!),
     });
     console.log(
-      `  round ${label} (${order.join(' first, ')}): ${SESSIONS} at once: direct median ${round(baseline)} ms (p95 ${round(quantile(times.direct, 0.95))}); API median ${round(median(times.api))} ms (p95 ${round(quantile(times.api, 0.95))}); CPU per apply: API ${round(apiCpu.at(-1)!)} ms, direct ${round(directCpu.at(-1)!)} ms`,
+      `  round ${label}: ${SESSIONS} at once: direct median ${round(baseline)} ms (p95 ${round(quantile(times.direct, 0.95))}); API median ${round(median(times.api))} ms (p95 ${round(quantile(times.api, 0.95))}); CPU per apply: API ${round(apiCpu.at(-1)!)} ms, direct ${round(directCpu.at(-1)!)} ms`,
     );
   }
 

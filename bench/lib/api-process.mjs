@@ -5,7 +5,7 @@
 // Plain JavaScript, bundled like the server (bench/lib/api.ts) and run on plain node: the root
 // type-check covers bench/ with the DOM library, and the API's sources are type-checked by
 // apps/api under its own settings, not pulled in from here.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { createApp } from '../../apps/api/src/app';
@@ -65,17 +65,37 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 
+// Peak RSS: the kernel's high-water mark (VmHWM), reset by writing 5 to /proc/self/clear_refs, so
+// nothing samples inside the measured CPU. Where that cannot be written, a 5 ms sampler instead.
 let peakRss = 0;
 /** @type {NodeJS.Timeout | null} */
 let sampler = null;
 const sample = () => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 };
+/** The kernel's peak RSS since the last reset, in bytes; null without /proc. */
+const highWaterMark = () => {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) * 1024;
+  } catch {
+    return null;
+  }
+};
+/** Starts the peak over; true when the kernel keeps it. */
+const resetHighWaterMark = () => {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return highWaterMark() !== null;
+  } catch {
+    return false;
+  }
+};
 
 /** @returns {Promise<import('./api').ApiMemory>} */
 const memory = async () => {
   const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
+  peakRss = Math.max(peakRss, m.rss, highWaterMark() ?? 0);
   const cpu = process.cpuUsage();
   return {
     rss: m.rss,
@@ -97,21 +117,39 @@ if (profiler) {
   profiler.connect();
   await profiler.post('Profiler.enable');
 }
+// BENCH_WAVE_HEAP_DIR: where each wave allocates (the sampling heap profiler, collected objects
+// included), written as wave-<n>.heapprofile.
+const heapDir = process.env.BENCH_WAVE_HEAP_DIR;
+const heapProfiler = heapDir ? new Session() : null;
+heapProfiler?.connect();
 
 serveParent(
   { url: `http://127.0.0.1:${server.address().port}`, pid: process.pid },
   {
     memory,
-    /** Starts sampling RSS every 5 ms and forgets the old peak. */
+    /** Forgets the old peak RSS and starts keeping the new one (the kernel's, or sampled). */
     resetPeak: () => {
       peakRss = 0;
-      sampler ??= setInterval(sample, 5);
+      if (!resetHighWaterMark()) sampler ??= setInterval(sample, 5);
       sample();
+      if (heapProfiler) {
+        return heapProfiler
+          .post('HeapProfiler.startSampling', {
+            samplingInterval: 512,
+            includeObjectsCollectedByMajorGC: true,
+            includeObjectsCollectedByMinorGC: true,
+          })
+          .then(() => null);
+      }
       return profiler ? profiler.post('Profiler.start').then(() => null) : null;
     },
     stopSampling: async () => {
       if (sampler) clearInterval(sampler);
       sampler = null;
+      if (heapProfiler) {
+        const { profile } = await heapProfiler.post('HeapProfiler.stopSampling');
+        writeFileSync(`${heapDir}/wave-${waves++}.heapprofile`, JSON.stringify(profile));
+      }
       if (profiler) {
         const { profile } = await profiler.post('Profiler.stop');
         writeFileSync(`${profileDir}/wave-${waves++}.cpuprofile`, JSON.stringify(profile));

@@ -13,7 +13,7 @@ export interface ApiProcessArgs {
 export interface ApiMemory {
   rss: number;
   heapUsed: number;
-  /** Highest RSS sampled (every 5 ms) since the last resetPeak. */
+  /** Highest RSS since the last resetPeak (VmHWM; sampled every 5 ms where /proc cannot reset it). */
   peakRss: number;
   sessions: number;
   /** CPU time (user + system) the API process has used so far. */
