@@ -1,7 +1,7 @@
 // The API's logger: pino, one JSON line per event. A request's lines go through forRequest, which
 // puts its id in each (passed along explicitly: an AsyncLocalStorage would put a hook on every
-// promise in the process, docs/architecture.md). Secret fields are redacted by name wherever they
-// appear, as a second guard: callers never pass a secret in the first place.
+// promise in the process, docs/architecture.md). A field named as a secret is written as
+// "[redacted]", as a second guard: callers never pass a secret in the first place.
 import pino from 'pino';
 import type { LogLevel } from '../config';
 
@@ -25,6 +25,23 @@ export const SECRET_FIELDS = [
   'authorization',
   'cookie',
 ] as const;
+
+const SECRET_NAMES: ReadonlySet<string> = new Set(SECRET_FIELDS);
+const CENSOR = '[redacted]';
+
+/**
+ * The fields with every secret one censored. Fields are flat (LogFields), so the names are all
+ * there is to check; the object is copied only when one matches. pino's own redact option parses
+ * its paths again on every line, which made it the costliest part of a request's log line.
+ */
+export function redacted(fields: LogFields | undefined): LogFields {
+  if (!fields) return {};
+  let out: LogFields | null = null;
+  for (const name of Object.keys(fields)) {
+    if (SECRET_NAMES.has(name)) (out ??= { ...fields })[name] = CENSOR;
+  }
+  return out ?? fields;
+}
 
 /** The API request being served: its id, and the logger whose lines carry it. */
 export interface RequestContext {
@@ -54,18 +71,16 @@ export function createLogger(
       messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      redact: {
-        paths: SECRET_FIELDS.flatMap((name) => [name, `*.${name}`]),
-        censor: '[redacted]',
-      },
     },
     { write: (line: string) => write(line.replace(/\n$/, '')) },
   );
   return {
-    debug: (message, fields) => log.debug(fields ?? {}, message),
-    info: (message, fields) => log.info(fields ?? {}, message),
-    warn: (message, fields) => log.warn(fields ?? {}, message),
-    error: (message, fields) => log.error(fields ?? {}, message),
+    debug: (message, fields) => {
+      if (log.isLevelEnabled('debug')) log.debug(redacted(fields), message);
+    },
+    info: (message, fields) => log.info(redacted(fields), message),
+    warn: (message, fields) => log.warn(redacted(fields), message),
+    error: (message, fields) => log.error(redacted(fields), message),
   };
 }
 
