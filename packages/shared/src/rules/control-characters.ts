@@ -16,7 +16,22 @@ export function isControlCharacter(ch: string): boolean {
   );
 }
 
-/** Looks at whole code points, so an emoji is one character and never a lone surrogate. */
+/**
+ * Looks at whole code points, so an emoji is one character and never a lone surrogate. A loop
+ * over char codes: it runs over every request value and every generated file, so it makes no array.
+ */
 export function hasControlCharacter(text: string): boolean {
-  return [...text].some(isControlCharacter);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
+      return true;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      // A high surrogate followed by a low one is one code point; anything else is broken text.
+      if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i += 1;
+    }
+  }
+  return false;
 }
