@@ -46,37 +46,64 @@ function refused(path: readonly (string | number)[], message: string): AppError 
   });
 }
 
+/** A value still to look at, and where it sits: the path is built only for a refusal. */
+interface Visit {
+  value: unknown;
+  key: string | number | null;
+  parent: Visit | null;
+  depth: number;
+}
+
+function pathOf(visit: Visit, key?: string): (string | number)[] {
+  const path: (string | number)[] = key === undefined ? [] : [key];
+  for (let at: Visit | null = visit; at && at.key !== null; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
 /** Walks a parsed JSON body without recursion (its depth is the sender's choice). */
 export function checkJsonValue(body: unknown): AppError | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: body, path: [] }];
+  const stack: Visit[] = [{ value: body, key: null, parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
     if (typeof value === 'string') {
       if (hasControlCharacter(value)) {
         return refused(
-          path,
+          pathOf(visit),
           'This value has a control character or broken text in it (a line break, a tab, or half of an emoji). Type it again without.',
         );
       }
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (path.length >= MAX_DEPTH) {
-      return refused(path, 'The request is nested more deeply than any request this API takes.');
+    if (depth >= MAX_DEPTH) {
+      return refused(
+        pathOf(visit),
+        'The request is nested more deeply than any request this API takes.',
+      );
     }
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+      for (let i = 0; i < value.length; i += 1) {
+        stack.push({ value: value[i], key: i, parent: visit, depth: depth + 1 });
+      }
       continue;
     }
-    for (const [key, item] of Object.entries(value)) {
-      const at = [...path, key];
+    for (const key of Object.keys(value)) {
       if (PROTOTYPE_KEYS.has(key)) {
-        return refused(at, `“${key}” is not a field this API takes. Remove it.`);
+        return refused(pathOf(visit, key), `“${key}” is not a field this API takes. Remove it.`);
       }
       if (hasControlCharacter(key)) {
-        return refused(at, 'A field name has a control character or broken text in it. Remove it.');
+        return refused(
+          pathOf(visit, key),
+          'A field name has a control character or broken text in it. Remove it.',
+        );
       }
-      stack.push({ value: item, path: at });
+      stack.push({
+        value: (value as Record<string, unknown>)[key],
+        key,
+        parent: visit,
+        depth: depth + 1,
+      });
     }
   }
   return null;
