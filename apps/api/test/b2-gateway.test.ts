@@ -57,8 +57,8 @@ describe('sessions side by side', () => {
       const work: Promise<unknown>[] = [];
       for (let i = 0; i < 6; i += 1) {
         const emulator = i % 2 === 0 ? a : b;
-        // A new connection is made while the others' calls are in flight: `new B2()` swaps the
-        // library's shared axios instance each time.
+        // A new connection is made while the others' calls are in flight: all of them share the
+        // library's one axios instance, so each call must carry its own token and URL.
         const conn = await connectTo(emulator, gateway);
         const name = uniqueName(`iso${i}`);
         conns.push({ emulator, conn, name });

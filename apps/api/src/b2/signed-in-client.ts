@@ -5,8 +5,8 @@
 // backblaze-b2 keeps ONE module-wide axios instance, replaced by every `new B2()`. So nothing
 // per-session may live on it: each B2 instance holds only its own token and apiUrl, and every
 // per-call setting (authorize URL, timeout, User-Agent, no library retries) travels in that
-// call's axiosOverride. Every instance is built with the same options, so whichever one installed
-// the shared axios instance last, it behaves the same for everybody.
+// call's axiosOverride. The first instance installs the shared axios instance (b2Client); nothing
+// else in the process may call `new B2()` with other options.
 import B2 from 'backblaze-b2';
 import type { AxiosOverride } from 'backblaze-b2';
 import { authorizeAccount, type AuthorizeVersion, type AuthorizingKey } from './authorize-answer';
@@ -18,6 +18,29 @@ export type ClientSettings = CallContext & { timeoutMs: number; userAgent: strin
 
 /** The key a connection signs in with, before B2 has answered. */
 export type SignIn = Pick<B2Login, 'baseUrl' | 'applicationKeyId' | 'applicationKey'>;
+
+let axiosInstalled = false;
+
+/**
+ * A backblaze-b2 client for one key. Only the first is made with `new B2()`: its constructor
+ * sets the key's fields and builds a new module-wide axios instance, always the same one, as every
+ * client is made with the same options (retries: 0 turns axios-retry off: callWithRetry is the one
+ * retry policy). Later clients get the fields alone, not a rebuilt axios per request.
+ */
+function b2Client(key: Pick<SignIn, 'applicationKeyId' | 'applicationKey'>): B2 {
+  const fields = { applicationKeyId: key.applicationKeyId, applicationKey: key.applicationKey };
+  if (!axiosInstalled) {
+    axiosInstalled = true;
+    return new B2({ ...fields, retry: { retries: 0 } });
+  }
+  return Object.assign(Object.create(B2.prototype) as B2, {
+    ...fields,
+    accountId: null,
+    authorizationToken: null,
+    apiUrl: null,
+    downloadUrl: null,
+  });
+}
 
 export class SignedInClient {
   readonly client: B2;
@@ -33,12 +56,7 @@ export class SignedInClient {
   ) {
     this.authorizeBase = signIn.baseUrl.replace(/\/+$/, '');
     this.key = { applicationKeyId: signIn.applicationKeyId, version: 'v2' };
-    // retries: 0 turns off axios-retry: callWithRetry is the one retry policy.
-    this.client = new B2({
-      applicationKeyId: signIn.applicationKeyId,
-      applicationKey: signIn.applicationKey,
-      retry: { retries: 0 },
-    });
+    this.client = b2Client(signIn);
   }
 
   /** A copy: the caller may keep it, and a renewal never changes it under them. */

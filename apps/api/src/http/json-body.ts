@@ -121,8 +121,13 @@ export function jsonBody(limitBytes: number): RequestHandler {
     };
     req.on('data', onData);
     req.once('end', () => finish(failed));
-    // A client that goes away mid-body: 'close' without 'end'.
-    req.once('close', () => finish(incomplete()));
-    req.once('error', () => finish(failed ?? incomplete()));
+    // A client that goes away mid-body: 'close' without 'end'. Every request closes, so the
+    // error (and its stack) is made only when the body was cut short.
+    req.once('close', () => {
+      if (!done) finish(incomplete());
+    });
+    req.once('error', () => {
+      if (!done) finish(failed ?? incomplete());
+    });
   };
 }

@@ -81,10 +81,14 @@ export class InMemorySessionStore implements SessionStore {
     return this.sessions.get(id);
   }
 
-  private touch(id: string, change: Partial<Session> = {}): Session | undefined {
+  private touch(id: string, change?: Partial<Session>): Session | undefined {
     const session = this.live(id);
     if (!session) return undefined;
-    const next = { ...session, ...structuredClone(change), lastSeenAt: this.clock.now() };
+    const next = {
+      ...session,
+      ...(change && structuredClone(change)),
+      lastSeenAt: this.clock.now(),
+    };
     this.sessions.set(id, next);
     return next;
   }
