@@ -6,12 +6,13 @@
 //   of the same B2 calls made directly with backblaze-b2 by 200 clients at once in the same round.
 //   With 200 applies released together on one event loop, this is dominated by queueing: every
 //   millisecond of CPU per apply becomes up to 200 ms of waiting for the last one, for the direct
-//   client as for the API. The first two rounds only warm up.
-// - Both arms start each wave alike: the emulators have closed every idle connection and both
-//   processes have just collected their garbage, and the arms strictly take turns (API, direct,
-//   API, ...), so each wave follows one of the other arm. When the order alternated instead, an
-//   arm running twice in a row found its connections open and its code warm, and the round's
-//   ratio swung by 20% either way with the order alone.
+//   client as for the API. The first three rounds only warm up: V8 is still optimizing code in
+//   both processes through them (a forced gc before each wave made it deoptimize and optimize
+//   again every round, so there is none).
+// - Both arms start each wave alike: the emulators have closed every idle connection, and the
+//   arms strictly take turns (API, direct, API, ...), so each wave follows one of the other arm.
+//   When the order alternated instead, an arm running twice in a row found its connections open
+//   and its code warm, and the round's ratio swung by 20% either way with the order alone.
 // - Peak RSS of the API process during the waves (the kernel's high-water mark, VmHWM), and heap
 //   per idle (connected) session: heapUsed after gc, 1000 sessions, in a fresh API process.
 // The API and the emulators run in their own child processes, so only the API's memory is counted
@@ -21,8 +22,6 @@
 // client's for the same calls (median of the rounds' ratios).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type B2 from 'backblaze-b2';
 import { apply, connect, forget, startApi, type Api, type ApiSession } from './lib/api';
 import { runBench, type BenchRecorder } from './lib/bench-results';
@@ -34,8 +33,8 @@ import { median, quantile, round } from './lib/stats';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-/** Rounds that only warm up: the JIT is still speeding both arms up through the second. */
-const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 2);
+/** Rounds that only warm up: the JIT is still speeding both arms up through the third. */
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 3);
 const IDLE_SESSIONS = 1000;
 const LATENCY_MS = 50;
 const INSTANCES = 4;
@@ -69,11 +68,6 @@ if (directProfiler) {
   directProfiler.connect();
   await directProfiler.post('Profiler.enable');
 }
-
-// A full collection before each wave, here and in the API, so neither arm's window pays for
-// garbage the other arm (or its own set-up) left behind.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 const cpuMs = (since?: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
@@ -110,7 +104,6 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
       const requests = clients.map((b2) => ({ b2, r: parsed(defaultRequest('litestream')) }));
       await emulators.resetCalls();
       await emulators.closeIdleConnections();
-      collectGarbage();
       await directProfiler?.post('Profiler.start');
       const cpu = process.cpuUsage();
       const times = await atOnce(requests, ({ b2, r }) => directApplyCalls(emulators.url, b2, r));
@@ -132,8 +125,6 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
       const requests = sessions.map((s) => ({ s, r: defaultRequest('litestream') }));
       await api.takeOwnTimes();
       await emulators.closeIdleConnections();
-      await api.gc();
-      collectGarbage();
       const start = await api.memory();
       connectedRss = Math.max(connectedRss, start.rss);
       await api.resetPeak();
