@@ -15,20 +15,18 @@
 //   and its code warm, and the round's ratio swung by 20% either way with the order alone.
 // - Peak RSS of the API process during the waves (the kernel's high-water mark, VmHWM), and heap
 //   per idle (connected) session: heapUsed after gc, 1000 sessions, in a fresh API process.
-// The API and the emulators run in their own child processes, so only the API's memory is counted
-// and the load generator (this process) is not. Four emulator instances (one account each) hold
+// The API, the bare client and the emulators each run in a child process of their own (the API
+// and the bare client bundled, on plain node), so each arm's CPU and memory is its own and the
+// load generator (this process) is in neither. Four emulator instances (one account each) hold
 // the 200 buckets, as B2 allows 100 per account.
 // Budgets: p95 of the API's own overhead < 25 ms; the API's CPU per apply <= 1.3x the bare
 // client's for the same calls (median of the rounds' ratios).
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import type B2 from 'backblaze-b2';
 import { apply, connect, forget, startApi, type Api, type ApiSession } from './lib/api';
 import { runBench, type BenchRecorder } from './lib/bench-results';
-import { authorized, directApplyCalls } from './lib/direct-b2';
+import { startDirect, type DirectClient } from './lib/direct';
 import { startEmulators, type Emulators } from './lib/emulators';
 import { atOnce, masterOf, range } from './lib/load';
-import { defaultRequest, parsed } from './lib/setup-requests';
+import { defaultRequest } from './lib/setup-requests';
 import { median, quantile, round } from './lib/stats';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
@@ -57,24 +55,17 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
 const forgetAll = (api: Api, sessions: ApiSession[]) =>
   pool(sessions, 50, (s) => forget(api.url, s));
 
-/**
- * BENCH_DIRECT_PROFILE_DIR: a CPU profile of each direct wave (this process, the bare client
- * alone), written as direct-<n>.cpuprofile, to set beside the API's (BENCH_WAVE_PROFILE_DIR).
- */
-const directProfileDir = process.env.BENCH_DIRECT_PROFILE_DIR;
-const directProfiler = directProfileDir ? new Session() : null;
-let directWaves = 0;
-if (directProfiler) {
-  directProfiler.connect();
-  await directProfiler.post('Profiler.enable');
-}
-
 const cpuMs = (since?: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
 };
 
-async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Promise<unknown> {
+async function waves(
+  bench: BenchRecorder,
+  emulators: Emulators,
+  api: Api,
+  direct: DirectClient,
+): Promise<unknown> {
   const overheads: number[] = [];
   const own: number[] = [];
   const apiTimes: number[] = [];
@@ -98,21 +89,11 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
   const arms = {
     direct: async () => {
       await emulators.reset();
-      const clients: B2[] = await Promise.all(
-        range(SESSIONS).map((i) => authorized(emulators.url, masterOf(emulators, i))),
-      );
-      const requests = clients.map((b2) => ({ b2, r: parsed(defaultRequest('litestream')) }));
+      await direct.prepare(range(SESSIONS).map((i) => masterOf(emulators, i)));
       await emulators.resetCalls();
       await emulators.closeIdleConnections();
-      await directProfiler?.post('Profiler.start');
-      const cpu = process.cpuUsage();
-      const times = await atOnce(requests, ({ b2, r }) => directApplyCalls(emulators.url, b2, r));
-      directCpu.push(cpuMs(cpu) / SESSIONS);
-      if (directProfiler) {
-        const { profile } = await directProfiler.post('Profiler.stop');
-        const file = `${directProfileDir}/direct-${directWaves++}.cpuprofile`;
-        writeFileSync(file, JSON.stringify(profile));
-      }
+      const { times, cpuMs } = await direct.wave();
+      directCpu.push(cpuMs / SESSIONS);
       const counts = Object.values(await emulators.calls());
       callsPerApply = counts.reduce((a, b) => a + b, 0) / SESSIONS;
       return times;
@@ -204,7 +185,7 @@ async function waves(bench: BenchRecorder, emulators: Emulators, api: Api): Prom
     round(median(apiCpu)),
     'ms',
     undefined,
-    `the same calls from one backblaze-b2 client: ${round(median(directCpu))} ms; the load generator's HTTP client: ${round(median(clientCpu))} ms`,
+    `the same calls from the bare client's process: ${round(median(directCpu))} ms; the load generator's HTTP client: ${round(median(clientCpu))} ms`,
   );
   // Each round's API CPU per apply over the bare client's in the same round (issue 19).
   const ratios = apiCpu.map((cpu, i) => cpu / directCpu[i]!);
@@ -264,10 +245,11 @@ await runBench('concurrency', async (bench) => {
   const emulators = await startEmulators({ instances: INSTANCES, latencyMs: LATENCY_MS });
   try {
     const api = await startApi({ b2ApiUrl: emulators.url });
+    const direct = await startDirect({ b2ApiUrl: emulators.url });
     try {
-      bench.details.waves = await waves(bench, emulators, api);
+      bench.details.waves = await waves(bench, emulators, api, direct);
     } finally {
-      await api.close();
+      await Promise.all([api.close(), direct.close()]);
     }
     bench.details.idle = await idleSessions(bench, emulators);
     bench.details.settings = {

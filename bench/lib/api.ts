@@ -1,10 +1,9 @@
 // The parent's handle on bench/lib/api-process.mjs, and a minimal HTTP client for the wizard's API
 // (one cookie per session, as one browser).
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import type { AccountSummary, SetupRequestInput, SetupResult } from '@b2wiz/shared';
-import { REPO_ROOT, startTsChild } from './ts-child';
+import { bundledChild, startTsChild } from './ts-child';
 
 export interface ApiProcessArgs {
   b2ApiUrl: string;
@@ -32,34 +31,18 @@ export interface Api {
   close(): Promise<void>;
 }
 
-let compiled: string | undefined;
-
-/**
- * bench/lib/api-process.mjs bundled as `npm start`'s server is (scripts/bundle-node.mjs), once
- * per run: the API is measured as it runs for its users, on plain node without tsx.
- */
-function compiledApiProcess(): string {
-  if (compiled) return compiled;
-  const out = `${REPO_ROOT}bench/.build/api-process.js`;
-  const built = spawnSync(
-    process.execPath,
-    ['scripts/bundle-node.mjs', 'bench/lib/api-process.mjs', out],
-    { cwd: REPO_ROOT, stdio: 'inherit' },
-  );
-  if (built.status !== 0) throw new Error('could not bundle bench/lib/api-process.mjs');
-  compiled = out;
-  return out;
-}
-
 export async function startApi(args: ApiProcessArgs): Promise<Api> {
-  const child = await startTsChild<{ url: string; pid: number }>(compiledApiProcess(), {
-    args,
-    nodeFlags: [
-      '--expose-gc',
-      // BENCH_API_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API.
-      ...(process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-    ],
-  });
+  const child = await startTsChild<{ url: string; pid: number }>(
+    bundledChild('bench/lib/api-process.mjs'),
+    {
+      args,
+      nodeFlags: [
+        '--expose-gc',
+        // BENCH_API_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API.
+        ...(process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ],
+    },
+  );
   return {
     url: child.ready.url,
     pid: child.ready.pid,

@@ -1,10 +1,33 @@
 // A child process (TypeScript through tsx, or a compiled .js on plain node) that says "ready" over IPC and answers requests.
 // Benchmarks keep the emulator and the API in their own processes, so that neither one's CPU or
 // memory is counted as the other's.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const bundled = new Map<string, string>();
+
+/**
+ * A child entry (a path from the repository root) bundled as `npm start`'s server is
+ * (scripts/bundle-node.mjs), once per run, into bench/.build/: a measured child runs as the
+ * server does for its users, on plain node without tsx.
+ */
+export function bundledChild(entry: string): string {
+  const known = bundled.get(entry);
+  if (known) return known;
+  const out = `${REPO_ROOT}bench/.build/${entry
+    .split('/')
+    .pop()!
+    .replace(/\.m?[jt]s$/, '')}.js`;
+  const built = spawnSync(process.execPath, ['scripts/bundle-node.mjs', entry, out], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error(`could not bundle ${entry}`);
+  bundled.set(entry, out);
+  return out;
+}
 
 interface Reply {
   id: number;

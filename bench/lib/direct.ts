@@ -1,0 +1,22 @@
+// The parent's handle on bench/lib/direct-process.mjs: the bare client in its own process.
+import type { ApplicationKey } from './direct-b2';
+import { bundledChild, startTsChild } from './ts-child';
+
+export interface DirectClient {
+  /** Authorizes one client per key (not measured). */
+  prepare(keys: ApplicationKey[]): Promise<void>;
+  /** The prepared clients' apply calls at once: each apply's ms, and the process's CPU ms. */
+  wave(): Promise<{ times: number[]; cpuMs: number }>;
+  close(): Promise<void>;
+}
+
+export async function startDirect(args: { b2ApiUrl: string }): Promise<DirectClient> {
+  const child = await startTsChild<{ pid: number }>(bundledChild('bench/lib/direct-process.mjs'), {
+    args,
+  });
+  return {
+    prepare: (keys) => child.request('prepare', { keys }),
+    wave: () => child.request('wave'),
+    close: () => child.close(),
+  };
+}
