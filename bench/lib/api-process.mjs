@@ -39,8 +39,8 @@ const sessions = new InMemorySessionStore(config.sessionIdleMs, systemClock);
 const app = createApp({
   config,
   b2: createB2Gateway({
+    // server.ts wires onCall only for its debug log; here it only times the calls.
     onCall: (event) => {
-      logger.debug('b2 call', { ...event });
       const { requestId } = event;
       if (requestId !== undefined) {
         b2MsByRequest.set(requestId, (b2MsByRequest.get(requestId) ?? 0) + event.durationMs);

@@ -94,7 +94,9 @@ logger.info('session store', { kind: stores.kind });
 const app = createApp({
   config,
   b2: createB2Gateway({
-    onCall: (event) => logger.debug('b2 call', { ...event }),
+    // Each B2 call's event is made only for the debug log that shows it.
+    onCall:
+      env.LOG_LEVEL === 'debug' ? (event) => logger.debug('b2 call', { ...event }) : undefined,
   }),
   sessions: stores.sessions,
   records: stores.records,

@@ -25,6 +25,28 @@ describe('server.ts with the embedded sandbox', () => {
           `${method} ${path} ${path.endsWith('accounts') ? 401 : 404}`,
         );
       }
+      // At info, no line per B2 call.
+      await server.waitFor(/"message":"request"/);
+      expect(server.output()).not.toContain('"message":"b2 call"');
+    } finally {
+      server.kill();
+    }
+  }, 60_000);
+
+  it('when LOG_LEVEL is debug, then each B2 call is a line with the id of the request it served', async () => {
+    const server = startServer({ LOG_LEVEL: 'debug' });
+    try {
+      const api = await server.listening();
+      const connected = await sandboxSession(api);
+      expect(connected.status).toBe(200);
+      const requestId = connected.headers.get('x-request-id');
+      const line = await server.waitFor(/\{[^\n]*"message":"b2 call"[^\n]*\}/);
+      expect(JSON.parse(line[0])).toMatchObject({
+        level: 'debug',
+        requestId,
+        call: 'b2_authorize_account',
+        outcome: 'ok',
+      });
     } finally {
       server.kill();
     }
