@@ -6,8 +6,8 @@
 //   of the same B2 calls made directly with backblaze-b2 by 200 clients at once in the same round.
 //   With 200 applies released together on one event loop, this is dominated by queueing: every
 //   millisecond of CPU per apply becomes up to 200 ms of waiting for the last one, for the direct
-//   client as for the API. The first three rounds only warm up: V8 is still optimizing code in
-//   both processes through them (a forced gc before each wave made it deoptimize and optimize
+//   client as for the API. The first six rounds only warm up: V8 is still optimizing the API's
+//   code through about the fifth (a forced gc before each wave made it deoptimize and optimize
 //   again every round, so there is none).
 // - Both arms start each wave alike: the emulators have closed every idle connection, and the
 //   arms strictly take turns (API, direct, API, ...), so each wave follows one of the other arm.
@@ -30,9 +30,10 @@ import { defaultRequest } from './lib/setup-requests';
 import { median, quantile, round } from './lib/stats';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 200);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-/** Rounds that only warm up: the JIT is still speeding both arms up through the third. */
-const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 3);
+/** Measured rounds: one wave's CPU per apply varies by about 15% either way, so eight. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
+/** Rounds that only warm up: the API's CPU per apply still falls through the fifth or so. */
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 6);
 const IDLE_SESSIONS = 1000;
 const LATENCY_MS = 50;
 const INSTANCES = 4;
