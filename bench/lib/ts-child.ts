@@ -1,6 +1,6 @@
-// A child process (TypeScript through tsx, or a compiled .js on plain node) that says "ready" over IPC and answers requests.
-// Benchmarks keep the emulator and the API in their own processes, so that neither one's CPU or
-// memory is counted as the other's.
+// A child process (TypeScript through tsx, or a compiled .js on plain node) that says "ready"
+// over IPC and answers requests. Benchmarks keep the emulator, the API and the bare client in
+// processes of their own, so that no one's CPU or memory is counted as another's.
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
