@@ -7,7 +7,6 @@
 // apps/api under its own settings, not pulled in from here.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { createApp } from '../../apps/api/src/app';
 import { createB2Gateway } from '../../apps/api/src/b2/b2-gateway';
 import { systemClock } from '../../apps/api/src/clock';
@@ -15,6 +14,7 @@ import { DEFAULT_CONFIG } from '../../apps/api/src/config';
 import { createLogger } from '../../apps/api/src/logging/logger';
 import { InMemorySessionStore } from '../../apps/api/src/services/session-store';
 import { childArgs, serveParent } from './ts-child.ts';
+import { waveProfiles } from './wave-profiles.mjs';
 
 /** @type {{ b2ApiUrl: string }} */
 const { b2ApiUrl } = childArgs();
@@ -109,19 +109,13 @@ const memory = async () => {
 /**
  * BENCH_WAVE_PROFILE_DIR: a CPU profile of each apply wave alone (from resetPeak to
  * stopSampling), written as wave-<n>.cpuprofile; connects, forgets and start-up are left out.
+ * BENCH_WAVE_HEAP_DIR: where each wave allocates, as wave-<n>.heapprofile.
  */
-const profileDir = process.env.BENCH_WAVE_PROFILE_DIR;
-const profiler = profileDir ? new Session() : null;
-let waves = 0;
-if (profiler) {
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-}
-// BENCH_WAVE_HEAP_DIR: where each wave allocates (the sampling heap profiler, collected objects
-// included), written as wave-<n>.heapprofile.
-const heapDir = process.env.BENCH_WAVE_HEAP_DIR;
-const heapProfiler = heapDir ? new Session() : null;
-heapProfiler?.connect();
+const profiles = await waveProfiles({
+  prefix: 'wave',
+  cpuDir: process.env.BENCH_WAVE_PROFILE_DIR,
+  heapDir: process.env.BENCH_WAVE_HEAP_DIR,
+});
 
 serveParent(
   { url: `http://127.0.0.1:${server.address().port}`, pid: process.pid },
@@ -132,28 +126,12 @@ serveParent(
       peakRss = 0;
       if (!resetHighWaterMark()) sampler ??= setInterval(sample, 5);
       sample();
-      if (heapProfiler) {
-        return heapProfiler
-          .post('HeapProfiler.startSampling', {
-            samplingInterval: 512,
-            includeObjectsCollectedByMajorGC: true,
-            includeObjectsCollectedByMinorGC: true,
-          })
-          .then(() => null);
-      }
-      return profiler ? profiler.post('Profiler.start').then(() => null) : null;
+      return profiles.start().then(() => null);
     },
     stopSampling: async () => {
       if (sampler) clearInterval(sampler);
       sampler = null;
-      if (heapProfiler) {
-        const { profile } = await heapProfiler.post('HeapProfiler.stopSampling');
-        writeFileSync(`${heapDir}/wave-${waves++}.heapprofile`, JSON.stringify(profile));
-      }
-      if (profiler) {
-        const { profile } = await profiler.post('Profiler.stop');
-        writeFileSync(`${profileDir}/wave-${waves++}.cpuprofile`, JSON.stringify(profile));
-      }
+      await profiles.stop();
       return memory();
     },
     /** The applies' own times (ms) since the last call. */
