@@ -65,8 +65,7 @@ const bucketNotPresent = (f: B2Failure) =>
 
 /** The same settings, with `requestId` on every call event. */
 function forRequestId(root: Settings, requestId: string): Settings {
-  const onCall = root.onCall;
-  return onCall ? { ...root, onCall: (event) => onCall({ ...event, requestId }) } : root;
+  return root.onCall ? { ...root, requestId } : root;
 }
 
 class Connection implements B2Connection {

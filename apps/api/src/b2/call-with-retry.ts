@@ -29,6 +29,8 @@ export interface CallContext {
   policy: RetryPolicy;
   /** Told about every attempt (for debug logs); never given a token or a body. */
   onCall?: (event: B2CallEvent) => void;
+  /** Put on every event: the API request the calls are made for. */
+  requestId?: string;
 }
 
 /** Thrown by a `send` that already knows how its attempt failed (S3 reads its own answers). */
@@ -97,8 +99,19 @@ const outcomeOf = (failure: B2Failure): string =>
  */
 export async function callWithRetry<T, P = undefined>(
   call: RetriedCall<T, P>,
-  { policy, onCall }: CallContext,
+  { policy, onCall, requestId }: CallContext,
 ): Promise<CallResult<T>> {
+  const tell = (attempt: number, outcome: string, started: number) => {
+    if (!onCall) return;
+    const event: B2CallEvent = {
+      call: call.name,
+      attempt,
+      outcome,
+      durationMs: Date.now() - started,
+    };
+    if (requestId !== undefined) event.requestId = requestId;
+    onCall(event);
+  };
   const describe = call.describe ?? describeFailure;
   let earlierMayHaveWorked = false;
   for (let attempt = 1; ; attempt += 1) {
@@ -107,18 +120,13 @@ export async function callWithRetry<T, P = undefined>(
     let failure: B2Failure;
     try {
       const value = await call.send(prepared, attempt);
-      onCall?.({ call: call.name, attempt, outcome: 'ok', durationMs: Date.now() - started });
+      tell(attempt, 'ok', started);
       return { value, earlierMayHaveWorked };
     } catch (error) {
       if (error instanceof AppError) throw error;
       failure = error instanceof FailedAttempt ? error.failure : describe(error);
     }
-    onCall?.({
-      call: call.name,
-      attempt,
-      outcome: outcomeOf(failure),
-      durationMs: Date.now() - started,
-    });
+    tell(attempt, outcomeOf(failure), started);
 
     if (earlierMayHaveWorked && call.doneAlready?.(failure)) {
       return { value: null, earlierMayHaveWorked };

@@ -76,9 +76,14 @@ function s3Refusal(status: number, code: string | undefined, region: string): st
 export class S3Client implements S3Connection {
   private readonly signer: SignatureV4;
   private readonly base: URL;
+  /** The endpoint's origin and path, without a trailing slash: a request's URL is this + path. */
+  private readonly origin: string;
+  private readonly prefix: string;
 
   constructor(private readonly options: S3ClientOptions) {
     this.base = new URL(options.endpoint);
+    this.origin = this.base.origin;
+    this.prefix = this.base.pathname.replace(/\/+$/, '');
     this.signer = new SignatureV4({
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
       region: options.region,
@@ -90,9 +95,8 @@ export class S3Client implements S3Connection {
   }
 
   private path(bucket: string, key?: string): string {
-    const prefix = this.base.pathname.replace(/\/+$/, '');
     const object = key === undefined ? '' : `/${key.split('/').map(encodeURIComponent).join('/')}`;
-    return `${prefix}/${encodeURIComponent(bucket)}${object}`;
+    return `${this.prefix}/${encodeURIComponent(bucket)}${object}`;
   }
 
   /** One S3 call through the retry pipeline; every S3 call here is safe to repeat. */
@@ -129,10 +133,9 @@ export class S3Client implements S3Connection {
         body: request.body,
       }),
     );
-    const url = new URL(request.path, this.base);
-    for (const [name, value] of Object.entries(request.query ?? {})) {
-      url.searchParams.set(name, value);
-    }
+    // The query as URLSearchParams writes it, which is what was signed.
+    const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
+    const url = `${this.origin}${request.path}${query}`;
     // fetch sets Host itself, from the same URL that was signed.
     const { host: _host, ...headers } = signed.headers;
     const response = await this.options.fetch(url, {

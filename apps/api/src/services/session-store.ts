@@ -42,7 +42,22 @@ export function sessionTtl(
   return Math.min(idleLeft, lifeLeft);
 }
 
-/** The embedded default: one process's memory. Values go in and out as copies, as with Redis. */
+/** A copy nobody can change: what the in-memory store keeps and hands out. */
+function frozenCopy<T>(value: T): T {
+  const freeze = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    Object.freeze(v);
+    for (const inner of Object.values(v)) freeze(inner);
+  };
+  const copy = structuredClone(value);
+  freeze(copy);
+  return copy;
+}
+
+/**
+ * The embedded default: one process's memory. Values go in as copies, as with Redis; what comes
+ * out is frozen, so it is shared, not copied again (a caller cannot change what is stored).
+ */
 export class InMemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, Session>();
   /** Work in progress per session id. */
@@ -62,7 +77,7 @@ export class InMemorySessionStore implements SessionStore {
       createdAt: this.clock.now(),
       lastSeenAt: this.clock.now(),
     };
-    this.sessions.set(session.id, structuredClone(session));
+    this.sessions.set(session.id, frozenCopy(session));
     return Promise.resolve(session);
   }
 
@@ -84,18 +99,18 @@ export class InMemorySessionStore implements SessionStore {
   private touch(id: string, change?: Partial<Session>): Session | undefined {
     const session = this.live(id);
     if (!session) return undefined;
-    const next = {
+    const next = Object.freeze({
       ...session,
-      ...(change && structuredClone(change)),
+      ...(change && frozenCopy(change)),
       lastSeenAt: this.clock.now(),
-    };
+    });
     this.sessions.set(id, next);
     return next;
   }
 
   get(id: string): Promise<Session | undefined> {
     const session = this.touch(id);
-    return Promise.resolve(session && structuredClone(session));
+    return Promise.resolve(session);
   }
 
   saveLogin(id: string, login: B2Login): Promise<void> {

@@ -117,6 +117,18 @@ This file holds no secret. The application key was shown once, in the wizard and
     }
   });
 
+  it('names the access whatever order B2 lists the capabilities in, and lists a set no level has', () => {
+    const values = configValues('jetbackup');
+    values.key.capabilities = ['readFiles', 'listFiles', 'readBuckets', 'listBuckets'];
+    expect(setupSummary(values).content).toContain(
+      '- Access: Read only: List and download files; nothing can be changed.\n',
+    );
+    values.key.capabilities = ['listBuckets', 'listFiles', 'readFiles'];
+    expect(setupSummary(values).content).toContain(
+      '- Access: these B2 capabilities: listBuckets, listFiles, readFiles\n',
+    );
+  });
+
   it.each(TARGETS)('never holds the secret (%s)', (target) => {
     const values = configValues(target);
     const content = setupSummary(values).content;

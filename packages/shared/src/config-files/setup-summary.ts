@@ -44,11 +44,16 @@ function utcMinute(timestamp: number): string {
 }
 
 /** The key's access in plain words, from its capabilities. */
+const capabilitySet = (capabilities: readonly string[]) =>
+  capabilities
+    .filter((c) => c !== 'listAllBucketNames')
+    .sort()
+    .join(',');
+/** Each access level by its exact set of capabilities (listAllBucketNames aside). */
+const ACCESS_BY_SET = new Map(KEY_ACCESS.map((a) => [capabilitySet(ACCESS_CAPABILITIES[a]), a]));
+
 function accessWords(capabilities: readonly string[]): string {
-  const own = capabilities.filter((c) => c !== 'listAllBucketNames').sort();
-  const access = KEY_ACCESS.find(
-    (a) => JSON.stringify([...ACCESS_CAPABILITIES[a]].sort()) === JSON.stringify(own),
-  );
+  const access = ACCESS_BY_SET.get(capabilitySet(capabilities));
   const words = access
     ? `${ACCESS_LABELS[access].label}: ${ACCESS_LABELS[access].description}`
     : `these B2 capabilities: ${capabilities.join(', ')}`;
