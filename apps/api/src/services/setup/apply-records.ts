@@ -1,7 +1,6 @@
 // Where each apply's record is kept between requests, by session and idempotencyKey: a retry
 // reads what the earlier attempts did (docs/architecture.md "One apply, end to end").
 import type { ApplyRecord } from './apply-record';
-import { plainCopy } from './plain-copy';
 
 export interface ApplyRecords {
   get(sessionId: string, idempotencyKey: string): Promise<ApplyRecord | undefined>;
@@ -13,26 +12,26 @@ export interface ApplyRecords {
 }
 
 /**
- * The embedded default. Each record is kept as a plain copy, with JSON's rules (plain-copy.ts), so
- * it holds what the Redis store holds (there as sealed JSON text): only what is saved counts, a
- * read is a copy, and a field left undefined is dropped in both stores alike.
+ * The embedded default. Each record is kept as its JSON text, as the Redis store keeps it (there
+ * sealed): only what is saved counts, a read is a copy, and a field left undefined is dropped in
+ * both stores alike.
  */
 export class InMemoryApplyRecords implements ApplyRecords {
-  private readonly bySession = new Map<string, Map<string, ApplyRecord>>();
+  private readonly bySession = new Map<string, Map<string, string>>();
 
   /** `maxPerSession`: the oldest records beyond it are dropped. */
   constructor(private readonly maxPerSession: number) {}
 
   get(sessionId: string, idempotencyKey: string): Promise<ApplyRecord | undefined> {
     const saved = this.bySession.get(sessionId)?.get(idempotencyKey);
-    return Promise.resolve(saved === undefined ? undefined : plainCopy(saved));
+    return Promise.resolve(saved === undefined ? undefined : (JSON.parse(saved) as ApplyRecord));
   }
 
   save(sessionId: string, idempotencyKey: string, record: ApplyRecord): Promise<void> {
-    // Copied first: a record that cannot be stored leaves the store as it was.
-    let copy: ApplyRecord;
+    // Written out first: a record that cannot be stored leaves the store as it was.
+    let text: string;
     try {
-      copy = plainCopy(record);
+      text = JSON.stringify(record);
     } catch (error) {
       return Promise.reject(error as Error);
     }
@@ -43,7 +42,7 @@ export class InMemoryApplyRecords implements ApplyRecords {
     }
     // Delete first, so the newest write is last in the Map's order.
     records.delete(idempotencyKey);
-    records.set(idempotencyKey, copy);
+    records.set(idempotencyKey, text);
     for (const oldest of records.keys()) {
       if (records.size <= this.maxPerSession) break;
       records.delete(oldest);
@@ -52,9 +51,12 @@ export class InMemoryApplyRecords implements ApplyRecords {
   }
 
   list(sessionId: string): Promise<{ idempotencyKey: string; record: ApplyRecord }[]> {
-    const records = [...(this.bySession.get(sessionId) ?? new Map<string, ApplyRecord>())];
+    const records = [...(this.bySession.get(sessionId) ?? new Map<string, string>())];
     return Promise.resolve(
-      records.map(([idempotencyKey, saved]) => ({ idempotencyKey, record: plainCopy(saved) })),
+      records.map(([idempotencyKey, saved]) => ({
+        idempotencyKey,
+        record: JSON.parse(saved) as ApplyRecord,
+      })),
     );
   }
 
