@@ -21,7 +21,7 @@
 // the 200 buckets, as B2 allows 100 per account.
 // Budgets: p95 of the API's own overhead < 25 ms; the API's CPU per apply <= 1.3x the bare
 // client's for the same calls (median of the rounds' ratios).
-import { apply, connect, forget, startApi, type Api, type ApiSession } from './lib/api';
+import { apply, connect, forget, sendJson, startApi, type Api, type ApiSession } from './lib/api';
 import { runBench, type BenchRecorder } from './lib/bench-results';
 import { startDirect, type DirectClient } from './lib/direct';
 import { startEmulators, type Emulators } from './lib/emulators';
@@ -77,6 +77,7 @@ async function waves(
   const apiCpu: number[] = [];
   const directCpu: number[] = [];
   const clientCpu: number[] = [];
+  const plainCpu: number[] = [];
   const rounds: {
     round: number;
     directMedian: number;
@@ -100,6 +101,20 @@ async function waves(
       directCpu.push(cpuMs / SESSIONS);
       const counts = Object.values(await emulators.calls());
       callsPerApply = counts.reduce((a, b) => a + b, 0) / SESSIONS;
+      return times;
+    },
+    // Diagnostic: the same calls served by plain node:http in the bare client's process.
+    plain: async () => {
+      await emulators.reset();
+      await direct.prepare(range(SESSIONS).map((i) => masterOf(emulators, i)));
+      // The load generator's connections are open before the wave, as the API's are (connect).
+      await atOnce(range(SESSIONS), () => sendJson(direct.plainUrl));
+      await emulators.closeIdleConnections();
+      await direct.servedStart();
+      const times = await atOnce(range(SESSIONS), (i) =>
+        sendJson(`${direct.plainUrl}/apply`, { ...defaultRequest('litestream'), client: i }),
+      );
+      plainCpu.push((await direct.servedStop()).cpuMs / SESSIONS);
       return times;
     },
     api: async () => {
@@ -126,12 +141,12 @@ async function waves(
   };
 
   for (let r = 0; r < WARMUP_ROUNDS + ROUNDS; r += 1) {
-    const order = ['api', 'direct'] as const;
-    const times = { direct: [] as number[], api: [] as number[] };
+    const order = ['api', 'direct', 'plain'] as const;
+    const times = { direct: [] as number[], api: [] as number[], plain: [] as number[] };
     for (const arm of order) times[arm] = await arms[arm]();
     if (r < WARMUP_ROUNDS) {
       // Warm-up: JIT, sockets, the emulators' and the API's first allocations.
-      for (const list of [own, apiCpu, directCpu, clientCpu]) list.length = 0;
+      for (const list of [own, apiCpu, directCpu, clientCpu, plainCpu]) list.length = 0;
       peakRss = 0;
       continue;
     }
@@ -149,7 +164,7 @@ async function waves(
       directCpuMs: round(directCpu.at(-1)!),
     });
     console.log(
-      `  round ${label}: ${SESSIONS} at once: direct median ${round(baseline)} ms (p95 ${round(quantile(times.direct, 0.95))}); API median ${round(median(times.api))} ms (p95 ${round(quantile(times.api, 0.95))}); CPU per apply: API ${round(apiCpu.at(-1)!)} ms, direct ${round(directCpu.at(-1)!)} ms`,
+      `  round ${label}: ${SESSIONS} at once: direct median ${round(baseline)} ms (p95 ${round(quantile(times.direct, 0.95))}); API median ${round(median(times.api))} ms (p95 ${round(quantile(times.api, 0.95))}); CPU per apply: API ${round(apiCpu.at(-1)!)} ms, direct ${round(directCpu.at(-1)!)} ms, plain server ${round(plainCpu.at(-1)!)} ms`,
     );
   }
 
@@ -199,6 +214,19 @@ async function waves(
     'x',
     { op: '<=', limit: 1.3 },
     `${ratios.length} rounds: lowest ${round(Math.min(...ratios), 2)}, quartiles ${[0.25, 0.5, 0.75].map((q) => round(quantile(ratios, q), 2)).join(' / ')}, highest ${round(Math.max(...ratios), 2)}`,
+  );
+  // Where the ratio comes from: serving HTTP at all (plain / bare) and the API's own stack (API /
+  // plain), each a median of the rounds' own ratios.
+  const spread = (list: number[]) =>
+    `${list.length} rounds: quartiles ${[0.25, 0.5, 0.75].map((q) => round(quantile(list, q), 2)).join(' / ')}`;
+  const plainOverBare = plainCpu.map((cpu, i) => cpu / directCpu[i]!);
+  const apiOverPlain = apiCpu.map((cpu, i) => cpu / plainCpu[i]!);
+  bench.add(
+    'plain node:http server CPU per apply, the same calls (diagnostic)',
+    round(median(plainCpu)),
+    'ms',
+    undefined,
+    `/ bare client ${round(median(plainOverBare), 2)} x; API / plain server ${round(median(apiOverPlain), 2)} x (${spread(apiOverPlain)})`,
   );
   bench.add(
     `API peak RSS, ${SESSIONS} applies at once`,

@@ -82,20 +82,36 @@ function send(
   }
   if (cookie) headers.Cookie = cookie;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300) return reject(new ApiError(status, text));
-        resolve({ headers: res.headers, json: text === '' ? null : (JSON.parse(text) as unknown) });
+    // A kept-alive socket the server closed while idle fails on reuse before the request reached
+    // the server (node's documented race): that request is sent once more on a new socket.
+    const sendOnce = (retried: boolean) => {
+      const req = request(url, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status >= 300) return reject(new ApiError(status, text));
+          resolve({
+            headers: res.headers,
+            json: text === '' ? null : (JSON.parse(text) as unknown),
+          });
+        });
       });
-    });
-    req.on('error', reject);
-    req.end(payload);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (req.reusedSocket && !retried && error.code === 'ECONNRESET') sendOnce(true);
+        else reject(error);
+      });
+      req.end(payload);
+    };
+    sendOnce(false);
   });
+}
+
+/** A plain POST of `body` as JSON (the plain server's wave); GET when there is no body. */
+export async function sendJson(url: string, body?: unknown): Promise<unknown> {
+  return (await send(url, body === undefined ? 'GET' : 'POST', body)).json;
 }
 
 export interface ApiSession {
