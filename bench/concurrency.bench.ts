@@ -13,6 +13,9 @@
 //   arms strictly take turns (API, direct, API, ...), so each wave follows one of the other arm.
 //   When the order alternated instead, an arm running twice in a row found its connections open
 //   and its code warm, and the round's ratio swung by 20% either way with the order alone.
+// - A diagnostic third arm: the same calls served by a plain node:http server in the bare
+//   client's process, so the CPU ratio splits into serving HTTP at all (plain / bare) and the
+//   API's own stack (API / plain).
 // - Peak RSS of the API process during the waves (the kernel's high-water mark, VmHWM), and heap
 //   per idle (connected) session: heapUsed after gc, 1000 sessions, in a fresh API process.
 // The API, the bare client and the emulators each run in a child process of their own (the API
