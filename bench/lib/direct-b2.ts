@@ -1,7 +1,8 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the one typing of backblaze-b2 lives beside the gateway; bench uses it too
 /// <reference path="../../apps/api/src/b2/backblaze-b2.d.ts" />
-// The same B2 calls an apply makes, made directly with backblaze-b2 (the baseline the API is
-// measured against; the key check's S3 requests signed here as apps/api signs them), and the
+// The same B2 calls an apply makes, made directly the plain way: backblaze-b2 as documented, and
+// the key check's S3 requests signed as apps/api signs them and sent with fetch (the baseline the
+// API is measured against; the API's own transport is leaner, docs/architecture.md), and the
 // dashboard's way of making the same bucket (for the round-trip count).
 import { randomBytes } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
@@ -42,7 +43,7 @@ export async function authorized(
 
 /**
  * The S3 requests of the key check (HEAD bucket, PUT and DELETE of one object version), signed
- * with SigV4 and sent with fetch, as apps/api's S3 client sends them. The region is the API's
+ * with SigV4 as apps/api's S3 client signs them, and sent with Node's own fetch. The region is the API's
  * fallback: the emulator's S3 URL does not name one.
  */
 class DirectS3 {

@@ -20,6 +20,7 @@ let clients = [];
 const profiles = await waveProfiles({
   prefix: 'direct',
   cpuDir: process.env.BENCH_DIRECT_PROFILE_DIR,
+  heapDir: process.env.BENCH_DIRECT_HEAP_DIR,
 });
 
 /**

@@ -17,9 +17,7 @@ export interface DirectClient {
 export async function startDirect(args: { b2ApiUrl: string }): Promise<DirectClient> {
   const child = await startTsChild<{ pid: number; plainUrl: string }>(
     bundledChild('bench/lib/direct-process.mjs'),
-    {
-      args,
-    },
+    { args, nodeFlags: process.env.BENCH_DIRECT_NODE_FLAGS?.split(' ').filter(Boolean) ?? [] },
   );
   return {
     prepare: (keys) => child.request('prepare', { keys }),

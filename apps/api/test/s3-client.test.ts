@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { B2CallError } from '../src/b2/b2-call-error';
 import { DEFAULT_RETRY_POLICY } from '../src/b2/retry-policy';
 import { S3Client } from '../src/b2/s3-client';
+import type { S3Fetch } from '../src/b2/s3-transport';
 import { failureOf } from './helpers';
 
 interface Sent {
@@ -30,7 +31,7 @@ function client(script: Script[] | Script, endpoint = 'https://s3.us-west-004.ba
     const step = typeof script === 'function' ? script : script[sent.length - 1];
     if (!step) throw new Error('more requests than the script has');
     return step(entry);
-  }) as unknown as typeof globalThis.fetch;
+  }) as unknown as S3Fetch;
   const s3 = new S3Client({
     endpoint,
     region: 'us-west-004',

@@ -25,6 +25,7 @@ import { readAnswer } from './read-answer';
 import { withReauthorization } from './reauthorization';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { S3Client } from './s3-client';
+import { s3Fetch, type S3Fetch } from './s3-transport';
 import { SignedInClient, type ClientSettings } from './signed-in-client';
 import type {
   B2Authorization,
@@ -51,7 +52,7 @@ export interface B2GatewayOptions {
   /** Told about every attempt (for debug logs); never given a token or a body. */
   onCall?: CallContext['onCall'];
   /** For the S3-compatible calls. */
-  fetch?: typeof fetch;
+  fetch?: S3Fetch;
 }
 
 type Settings = ClientSettings;
@@ -273,7 +274,7 @@ export function createB2Gateway(options: B2GatewayOptions = {}): B2Gateway {
         region,
         accessKeyId: applicationKeyId,
         secretAccessKey: applicationKey,
-        fetch: options.fetch ?? globalThis.fetch,
+        fetch: options.fetch ?? s3Fetch,
       });
     },
   });

@@ -1,5 +1,7 @@
 // The part of backblaze-b2 1.7.1 the gateway uses (the package ships no types).
 declare module 'backblaze-b2' {
+  import type { AxiosAdapter } from 'axios';
+
   export interface B2Response<T = unknown> {
     status: number;
     headers: Record<string, string | undefined>;
@@ -17,6 +19,7 @@ declare module 'backblaze-b2' {
     maxRedirects?: number;
     proxy?: false;
     'axios-retry'?: { retries: number };
+    adapter?: AxiosAdapter;
   }
 
   interface CallArgs {

@@ -9,6 +9,7 @@ import { B2CallError } from './b2-call-error';
 import { isTransient, toAppError, type B2Failure } from './b2-errors';
 import type { S3Connection } from './b2-types';
 import { callWithRetry, FailedAttempt, type CallContext, type CallResult } from './call-with-retry';
+import type { S3Answer, S3Fetch } from './s3-transport';
 
 export interface S3ClientOptions extends CallContext {
   endpoint: string;
@@ -17,7 +18,7 @@ export interface S3ClientOptions extends CallContext {
   secretAccessKey: string;
   timeoutMs: number;
   userAgent: string;
-  fetch: typeof fetch;
+  fetch: S3Fetch;
 }
 
 interface S3Request {
@@ -28,7 +29,7 @@ interface S3Request {
   body?: Buffer;
 }
 
-/** What a request that got no answer means (sign, fetch or the body read threw). */
+/** What a request that got no answer means (sign, send or the body read threw). */
 function networkFailure(error: unknown): B2Failure {
   const e = error as { name?: string; cause?: { code?: string } };
   const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
@@ -104,7 +105,7 @@ export class S3Client implements S3Connection {
     call: string,
     request: S3Request,
     doneAlready?: (failure: B2Failure) => boolean,
-  ): Promise<CallResult<Response>> {
+  ): Promise<CallResult<S3Answer>> {
     return callWithRetry(
       {
         name: call,
@@ -120,7 +121,7 @@ export class S3Client implements S3Connection {
   }
 
   /** One signed request; an answer other than 2xx is a FailedAttempt with S3's Code. */
-  private async attempt(request: S3Request): Promise<Response> {
+  private async attempt(request: S3Request): Promise<S3Answer> {
     const signed = await this.signer.sign(
       // SigV4 signs the Host header (port included), not the request's own host fields.
       new HttpRequest({
@@ -133,17 +134,18 @@ export class S3Client implements S3Connection {
         body: request.body,
       }),
     );
-    // The query as URLSearchParams writes it, which is what was signed.
+    // SigV4 signs the query in its own canonical form; only a version id travels here, which
+    // needs no escaping either way.
     const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
     const url = `${this.origin}${request.path}${query}`;
-    // fetch sets Host itself, from the same URL that was signed.
+    // The Host header goes out from the same URL that was signed.
     const { host: _host, ...headers } = signed.headers;
     const response = await this.options.fetch(url, {
       method: request.method,
       headers: { ...headers, 'User-Agent': this.options.userAgent },
-      body: request.body && new Uint8Array(request.body),
+      ...(request.body && { body: request.body }),
       redirect: 'manual',
-      signal: AbortSignal.timeout(this.options.timeoutMs),
+      timeoutMs: this.options.timeoutMs,
     });
     // A HEAD answer's body is empty: S3 names no code there.
     const text = await response.text();

@@ -9,6 +9,7 @@
 // else in the process may call `new B2()` with other options.
 import B2 from 'backblaze-b2';
 import type { AxiosOverride } from 'backblaze-b2';
+import { nativeTransport } from './native-transport';
 import { authorizeAccount, type AuthorizeVersion, type AuthorizingKey } from './authorize-answer';
 import { callWithRetry, type CallContext } from './call-with-retry';
 import { TokenRenewal } from './reauthorization';
@@ -20,6 +21,8 @@ export type ClientSettings = CallContext & { timeoutMs: number; userAgent: strin
 export type SignIn = Pick<B2Login, 'baseUrl' | 'applicationKeyId' | 'applicationKey'>;
 
 let axiosInstalled = false;
+/** Every native call's transport (native-transport.ts). */
+const transport = nativeTransport();
 
 /**
  * A backblaze-b2 client for one key. Only the first is made with `new B2()`: its constructor
@@ -91,6 +94,7 @@ export class SignedInClient {
       timeout: this.settings.timeoutMs,
       maxRedirects: 0,
       'axios-retry': { retries: 0 },
+      adapter: transport,
       ...extra,
       headers: { 'User-Agent': this.settings.userAgent, ...extra.headers },
     };
