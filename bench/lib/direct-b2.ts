@@ -43,8 +43,8 @@ export async function authorized(
 
 /**
  * The S3 requests of the key check (HEAD bucket, PUT and DELETE of one object version), signed
- * with SigV4 as apps/api's S3 client signs them, and sent with Node's own fetch. The region is the API's
- * fallback: the emulator's S3 URL does not name one.
+ * with SigV4 as apps/api's S3 client signs them, and sent with Node's own fetch. The region is
+ * the API's fallback: the emulator's S3 URL does not name one.
  */
 class DirectS3 {
   private readonly signer: SignatureV4;

@@ -34,12 +34,18 @@ const plain = createServer({ keepAliveTimeout: 120_000 }, (req, res) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
-    const { client, ...body } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    const b2 = clients[Number(client)];
     const done = (/** @type {number} */ status, /** @type {unknown} */ answer) => {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(answer));
     };
+    let request;
+    try {
+      request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return done(400, { error: 'the body is not JSON' });
+    }
+    const { client, ...body } = request;
+    const b2 = clients[Number(client)];
     if (!b2) return done(400, { error: 'no such client' });
     Promise.resolve()
       .then(() => directApplyCalls(b2ApiUrl, b2, parsed(body)))
